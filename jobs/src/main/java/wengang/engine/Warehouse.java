@@ -1,0 +1,63 @@
+package wengang.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Delta warehouse: one folder, three layers (bronze as received and typed, silver
+ * per person and month, gold decisions and the ledger) plus meta tables about runs.
+ * Tables are addressed by path, so no metastore is needed.
+ */
+public final class Warehouse {
+    private final Path root;
+
+    public Warehouse(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** An input table as ingested (contract columns, typed, IDs normalised). */
+    public String bronze(String table) {
+        return root.resolve("bronze").resolve(table).toString();
+    }
+
+    public String silver(String table) {
+        return root.resolve("silver").resolve(table).toString();
+    }
+
+    public String gold(String table) {
+        return root.resolve("gold").resolve(table).toString();
+    }
+
+    public String meta(String table) {
+        return root.resolve("meta").resolve(table).toString();
+    }
+
+    /** Rejected input rows of the current snapshot, all tables. */
+    public String rejects() {
+        return bronze("_rejects");
+    }
+
+    /** One row per ingested file: hash, rows read / accepted / rejected, Delta version. */
+    public String ingestRuns() {
+        return meta("ingest_runs");
+    }
+
+    public static boolean exists(String deltaPath) {
+        return Files.isDirectory(Path.of(deltaPath, "_delta_log"));
+    }
+
+    public static Dataset<Row> read(SparkSession spark, String deltaPath) {
+        return spark.read().format("delta").load(deltaPath);
+    }
+
+    public static Dataset<Row> readVersion(SparkSession spark, String deltaPath, long version) {
+        return spark.read().format("delta").option("versionAsOf", version).load(deltaPath);
+    }
+}

@@ -1,0 +1,35 @@
+package wengang.testing;
+
+import org.apache.spark.sql.SparkSession;
+import wengang.engine.SparkSessions;
+
+/**
+ * The one SparkSession of the test JVM (surefire runs every test class in one fork):
+ * local[2], two shuffle partitions, no UI.
+ */
+public final class TestSpark {
+    private static SparkSession session;
+
+    private TestSpark() {}
+
+    public static synchronized SparkSession session() {
+        if (session == null) {
+            SparkSession.Builder b = SparkSession.builder()
+                    .appName("wengang-tests")
+                    .master("local[2]")
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.ui.showConsoleProgress", "false")
+                    .config("spark.sql.shuffle.partitions", "2")
+                    .config("spark.default.parallelism", "2")
+                    .config("spark.sql.adaptive.enabled", "false")
+                    .config("spark.databricks.delta.snapshotPartitions", "2")
+                    .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/wengang-test-spark-warehouse");
+            SparkSessions.REQUIRED.forEach(b::config);
+            session = b.getOrCreate();
+            session.sparkContext().setLogLevel("WARN");
+        }
+        return session;
+    }
+}

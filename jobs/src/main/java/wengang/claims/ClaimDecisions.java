@@ -1,0 +1,64 @@
+package wengang.claims;
+
+import static org.apache.spark.sql.functions.*;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import wengang.payment.Settlement;
+import wengang.schemas.Codes.Decision;
+import wengang.schemas.Codes.MonthStatus;
+import wengang.schemas.Columns;
+import wengang.schemas.Money;
+import wengang.schemas.ReasonCode;
+
+/**
+ * One decision per claim from its months (contract: claim_decisions): APPROVED when
+ * every month is PAYABLE, REJECTED when every month is REJECTED, PENDING when none is
+ * PAYABLE and one is PENDING, PARTIAL otherwise. approved_amount sums the PAYABLE
+ * months' amounts (held ones and those settled earlier included). reasons is the
+ * sorted set of the months' reasons plus the informational codes that apply now or
+ * applied in an earlier cycle, the latter only on a claim with a PAYABLE month.
+ */
+public final class ClaimDecisions {
+    /** Column the unit-subsidy builder sets when training hours were cut (HOURS_CAPPED). */
+    public static final String HOURS_CAPPED = "hours_capped";
+
+    private ClaimDecisions() {}
+
+    /** @param settledMonths claim months as shown ({@link Settlement.Settled#claimMonths()}) */
+    public static Dataset<Row> decide(Dataset<Row> settledMonths) {
+        Column payable = col(Columns.STATUS).equalTo(MonthStatus.PAYABLE);
+        Column hoursCapped = settledMonths.columns().length > 0 && java.util.Arrays.asList(settledMonths.columns()).contains(HOURS_CAPPED)
+                ? col(HOURS_CAPPED) : lit(false);
+        Dataset<Row> perClaim = settledMonths.groupBy(Columns.CLAIM_ID)
+                .agg(
+                        first(Columns.SUBSIDY).as(Columns.SUBSIDY),
+                        first(Columns.PERSON_ID).as(Columns.PERSON_ID),
+                        first(Columns.CLAIMANT_ID).as(Columns.CLAIMANT_ID),
+                        first(Columns.DISTRICT).as(Columns.DISTRICT),
+                        first(Columns.AMOUNT_CLAIMED).as(Columns.AMOUNT_CLAIMED),
+                        count(lit(1)).as("_months"),
+                        sum(when(payable, 1).otherwise(0)).as("_payable"),
+                        sum(when(col(Columns.STATUS).equalTo(MonthStatus.REJECTED), 1).otherwise(0)).as("_rejected"),
+                        sum(when(col(Columns.STATUS).equalTo(MonthStatus.PENDING), 1).otherwise(0)).as("_pending"),
+                        coalesce(sum(when(payable, col(Columns.AMOUNT))), lit(Money.ZERO)).cast(Money.TYPE)
+                                .as(Columns.APPROVED_AMOUNT),
+                        collect_set(col(Columns.REASON)).as("_month_reasons"),
+                        flatten(collect_list(col(Settlement.EARLIER_HOLD_REASONS))).as("_earlier_holds"),
+                        max(hoursCapped).as("_capped"));
+        Column informational = concat(
+                when(col("_capped"), array(lit(ReasonCode.HOURS_CAPPED.name()))).otherwise(array().cast("array<string>")),
+                filter(col("_earlier_holds"), x -> x.isNotNull()));
+        Column reasons = array_join(array_sort(array_distinct(concat(col("_month_reasons"),
+                when(col("_payable").gt(0), informational).otherwise(array().cast("array<string>"))))), ";");
+        Column decision = when(col("_payable").equalTo(col("_months")), lit(Decision.APPROVED))
+                .when(col("_rejected").equalTo(col("_months")), lit(Decision.REJECTED))
+                .when(col("_payable").equalTo(0).and(col("_pending").gt(0)), lit(Decision.PENDING))
+                .otherwise(lit(Decision.PARTIAL));
+        return perClaim
+                .withColumn(Columns.DECISION, decision)
+                .withColumn(Columns.REASONS, reasons)
+                .drop("_months", "_payable", "_rejected", "_pending", "_month_reasons", "_earlier_holds", "_capped");
+    }
+}

@@ -1,0 +1,89 @@
+package wengang.cycle;
+
+import static org.apache.spark.sql.functions.*;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import wengang.claims.ClaimDecisions;
+import wengang.claims.ClaimInputs;
+import wengang.claims.EligibleUnclaimed;
+import wengang.claims.PersonalClaimFacts;
+import wengang.decision.ClaimMonthDecider;
+import wengang.eligibility.AsOf;
+import wengang.eligibility.MonthEligibility;
+import wengang.eligibility.PersonMonths;
+import wengang.eligibility.RegistryPersons;
+import wengang.fulfilment.TargetFulfilment;
+import wengang.payment.Adjustments;
+import wengang.payment.Holds;
+import wengang.payment.Ledger;
+import wengang.payment.Settlement;
+import wengang.policy.Policy;
+import wengang.policy.Rules;
+import wengang.schemas.Codes.Scheme;
+import wengang.schemas.Columns;
+
+/**
+ * One verification cycle as pure transforms: sources and the ledger in, every result
+ * dataset out. No I/O, no "now": the cycle is an argument (P5).
+ */
+public final class CycleComputation {
+    private CycleComputation() {}
+
+    /** Every dataset a cycle produces; the I/O around it decides what is written where. */
+    public record CycleResult(int cycle, boolean paymentCycle, Dataset<Row> monthEligibility, Dataset<Row> claimMonths,
+                              Dataset<Row> claimDecisions, Dataset<Row> newLedgerEntries, Dataset<Row> adjustments,
+                              Dataset<Row> eligibleUnclaimed, Dataset<Row> fulfilment, Dataset<Row> flags) {}
+
+    /**
+     * @param ledger         the whole ledger; entries of cycle c itself (a re-run) are replaced by a
+     *                       fresh computation only when none exist, see {@link VerificationCycle}
+     */
+    public static CycleResult compute(CycleSources s, Dataset<Row> ledger, Policy policy, int cycle) {
+        Rules rules = policy.rulesAt(cycle);
+        boolean paymentCycle = rules.isPaymentCycle(cycle);
+
+        Dataset<Row> allClaims = AsOf.claims(s.claims(), cycle);
+        Dataset<Row> claims = allClaims.filter(col(Columns.SCHEME).equalTo(Scheme.CITY_2023));
+        Dataset<Row> grants = allClaims.filter(col(Columns.SCHEME).notEqual(Scheme.CITY_2023));
+        Dataset<Row> registryPersons = RegistryPersons.build(s.registry(), rules);
+
+        // the big table is narrowed to the people any rule can ask about: the registry and claimants
+        Dataset<Row> people = registryPersons.select(Columns.PERSON_ID)
+                .union(allClaims.select(Columns.PERSON_ID)).distinct();
+        Dataset<Row> contributions = AsOf.contributions(s.contributions(), cycle)
+                .join(people, new String[] {Columns.PERSON_ID}, "left_semi");
+        Dataset<Row> personMonths = PersonMonths.build(contributions, s.employers(), rules, cycle);
+        Dataset<Row> monthEligibility = MonthEligibility.build(personMonths, registryPersons, rules, cycle);
+
+        Dataset<Row> ledgerBefore = Ledger.before(ledger, cycle);
+        ClaimInputs in = new ClaimInputs(claims, grants, registryPersons, monthEligibility, contributions,
+                s.employers(), ledgerBefore);
+        Dataset<Row> facts = PersonalClaimFacts.build(in, policy, rules, cycle);
+        Dataset<Row> decided = ClaimMonthDecider.decide(facts, rules, cycle);
+
+        Holds holds = new Holds(AsOf.usableCards(s.cards(), cycle), s.confirmedSubjects());
+        Settlement.Settled settled = Settlement.settle(decided, ledgerBefore, holds, payeeNames(registryPersons, personMonths),
+                s.employers(), paymentCycle, cycle, policy.label());
+        Dataset<Row> decisions = ClaimDecisions.decide(settled.claimMonths());
+        Dataset<Row> ledgerUpTo = ledgerBefore.unionByName(settled.newEntries());
+        Dataset<Row> adjustments = Adjustments.build(ledgerUpTo, decided);
+        Dataset<Row> unclaimed = EligibleUnclaimed.build(monthEligibility, allClaims, policy);
+        Dataset<Row> fulfilment = TargetFulfilment.build(AsOf.contributions(s.contributions(), cycle), registryPersons,
+                s.quotas(), s.cityNames(), rules);
+        Dataset<Row> flags = Flags.empty(s.claims().sparkSession());
+        return new CycleResult(cycle, paymentCycle, monthEligibility, settled.claimMonths(), decisions,
+                settled.newEntries(), adjustments, unclaimed, fulfilment, flags);
+    }
+
+    /** Names payments are made out to: the registry name, else the name on contributions. */
+    static Dataset<Row> payeeNames(Dataset<Row> registryPersons, Dataset<Row> personMonths) {
+        Dataset<Row> contributionNames = personMonths.groupBy(Columns.PERSON_ID)
+                .agg(min(PersonMonths.CONTRIBUTION_NAME).as("_cname"));
+        Column name = coalesce(col(RegistryPersons.REGISTRY_NAME), col("_cname"));
+        return registryPersons.select(Columns.PERSON_ID, RegistryPersons.REGISTRY_NAME)
+                .join(contributionNames, new String[] {Columns.PERSON_ID}, "full_outer")
+                .select(col(Columns.PERSON_ID), name.as(Columns.NAME));
+    }
+}

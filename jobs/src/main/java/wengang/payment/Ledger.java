@@ -1,0 +1,83 @@
+package wengang.payment;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.delta.tables.DeltaTable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import wengang.engine.Warehouse;
+import wengang.schemas.Columns;
+import wengang.schemas.Money;
+
+/**
+ * P16: the append-only ledger of everything paid or held, one entry per claim month and
+ * settlement, stamped with its cycle. Cycle c reads only entries of earlier cycles, so
+ * re-running c rebuilds the same files; entries c already wrote are reused, never
+ * doubled. The claim key (person, subsidy, month; TRANSPORT and DISPATCH_ONE_TIME per
+ * year) is what can never be paid twice.
+ */
+public final class Ledger {
+    public static final String TABLE = "ledger";
+    public static final String ENTRY_TYPE = "entry_type";
+    public static final String CLAIM_KEY = "claim_key";
+    public static final String HOLD_REASON = "hold_reason";
+
+    public static final StructType SCHEMA = new StructType()
+            .add(Columns.CYCLE, DataTypes.IntegerType, false)
+            .add(ENTRY_TYPE, DataTypes.StringType, false)
+            .add(Columns.CLAIM_ID, DataTypes.StringType, false)
+            .add(Columns.SUBSIDY, DataTypes.StringType, false)
+            .add(Columns.PERSON_ID, DataTypes.StringType, true)
+            .add(Columns.CLAIMANT_ID, DataTypes.StringType, true)
+            .add(Columns.DISTRICT, DataTypes.StringType, true)
+            .add(Columns.MONTH, DataTypes.IntegerType, false)
+            // the period a payment line shows for this entry: the month, or for a claim
+            // decided as one row (TRANSPORT, unit subsidies) the claim's period_to
+            .add(Columns.PERIOD_TO, DataTypes.IntegerType, false)
+            .add(CLAIM_KEY, DataTypes.StringType, false)
+            .add(Columns.AMOUNT, Money.TYPE, false)
+            .add(Columns.PAYEE_TYPE, DataTypes.StringType, false)
+            .add(Columns.PAYEE_ID, DataTypes.StringType, true)
+            .add(Columns.PAYEE_NAME, DataTypes.StringType, true)
+            .add(Columns.ACCOUNT, DataTypes.StringType, true)
+            .add(HOLD_REASON, DataTypes.StringType, true)
+            .add(Columns.PAYMENT_ID, DataTypes.StringType, false)
+            .add(Columns.POLICY_VERSION, DataTypes.StringType, false);
+
+    private Ledger() {}
+
+    public static String path(Warehouse warehouse) {
+        return warehouse.gold(TABLE);
+    }
+
+    /** The whole ledger (all cycles); empty when none was written yet. */
+    public static Dataset<Row> read(SparkSession spark, Warehouse warehouse) {
+        String path = path(warehouse);
+        if (!Warehouse.exists(path)) {
+            return spark.createDataFrame(java.util.List.of(), SCHEMA);
+        }
+        return Warehouse.read(spark, path);
+    }
+
+    public static Dataset<Row> before(Dataset<Row> ledger, int cycle) {
+        return ledger.filter(col(Columns.CYCLE).lt(cycle));
+    }
+
+    public static Dataset<Row> of(Dataset<Row> ledger, int cycle) {
+        return ledger.filter(col(Columns.CYCLE).equalTo(cycle));
+    }
+
+    /** Appends one cycle's entries in one Delta commit. The caller checked there were none. */
+    public static void append(Dataset<Row> entries, Warehouse warehouse) {
+        String path = path(warehouse);
+        if (!Warehouse.exists(path)) {
+            DeltaTable.createIfNotExists(entries.sparkSession()).location(path).addColumns(SCHEMA)
+                    .partitionedBy(Columns.CYCLE).execute();
+        }
+        entries.select(java.util.Arrays.stream(SCHEMA.fieldNames()).map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
+                .write().format("delta").mode("append").save(path);
+    }
+}

@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.*;
 import static wengang.decision.ClaimMonthFacts.applies;
 import static wengang.decision.ClaimMonthFacts.pending;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -69,25 +71,25 @@ public final class PersonalClaimFacts {
         Column month = col(Columns.MONTH);
         Column amount = when(col(Columns.SUBSIDY).equalTo(Subsidy.SI_SUBSIDY), coalesce(col(PersonMonths.SI_AMOUNT), lit(0)))
                 .otherwise(policy.moneyForMonth("living_monthly_amount", month));
-        return joined
-                .withColumn(ClaimMonthFacts.AMOUNT, amount.cast(wengang.schemas.Money.TYPE))
-                .withColumn(ClaimMonthFacts.PAYEE_TYPE, lit(PayeeType.PERSON))
-                .withColumn(applies(ReasonCode.INVALID_ID), ClaimColumns.invalidId())
-                .withColumn(applies(ReasonCode.LATE_SUBMISSION), ClaimColumns.afterApplicationDeadline(rules))
-                .withColumn(applies(ReasonCode.NOT_IN_REGISTRY),
-                        not(RegistryPersons.validIn(col(RegistryPersons.COVERED_PERIODS), month)))
-                .withColumn(applies(ReasonCode.OUTSIDE_POLICY_WINDOW), not(MonthEligibility.inWindow(month, rules)))
-                .withColumn(applies(ReasonCode.ESTABLISHED_STAFF), coalesce(col(PersonMonths.ESTABLISHED), lit(false)))
-                .withColumn(applies(ReasonCode.NO_PAID_CONTRIBUTION), not(coalesce(col(PersonMonths.EMPLOYED), lit(false))))
-                .withColumn(pending(ReasonCode.NO_PAID_CONTRIBUTION), MonthEligibility.withinGrace(month, rules, cycle))
-                .withColumn(applies(ReasonCode.REQUALIFYING), col(MonthEligibility.REQUALIFYING))
-                .withColumn(pending(ReasonCode.REQUALIFYING), col(MonthEligibility.REQUALIFYING_PENDING))
-                // P4a: a spell that began after the claim was submitted is not covered by it
-                .withColumn(applies(ReasonCode.SPELL_AFTER_CLAIM),
-                        col(ContinuitySpells.SPELL_START).gt(MonthColumns.of(col(Columns.SUBMITTED_ON))))
-                // P13: the month's paying unit is registered in the claim's district
-                .withColumn(applies(ReasonCode.WRONG_DISTRICT), ClaimColumns.filedOutsideCity(rules)
-                        .or(col("unit_district").isNull()).or(col("unit_district").notEqual(col(Columns.DISTRICT))));
+        Map<String, Column> facts = new LinkedHashMap<>();
+        facts.put(ClaimMonthFacts.AMOUNT, amount.cast(wengang.schemas.Money.TYPE));
+        facts.put(ClaimMonthFacts.PAYEE_TYPE, lit(PayeeType.PERSON));
+        facts.put(applies(ReasonCode.INVALID_ID), ClaimColumns.invalidId());
+        facts.put(applies(ReasonCode.LATE_SUBMISSION), ClaimColumns.afterApplicationDeadline(rules));
+        facts.put(applies(ReasonCode.NOT_IN_REGISTRY), not(RegistryPersons.validIn(col(RegistryPersons.COVERED_PERIODS), month)));
+        facts.put(applies(ReasonCode.OUTSIDE_POLICY_WINDOW), not(MonthEligibility.inWindow(month, rules)));
+        facts.put(applies(ReasonCode.ESTABLISHED_STAFF), coalesce(col(PersonMonths.ESTABLISHED), lit(false)));
+        facts.put(applies(ReasonCode.NO_PAID_CONTRIBUTION), not(coalesce(col(PersonMonths.EMPLOYED), lit(false))));
+        facts.put(pending(ReasonCode.NO_PAID_CONTRIBUTION), MonthEligibility.withinGrace(month, rules, cycle));
+        facts.put(applies(ReasonCode.REQUALIFYING), col(MonthEligibility.REQUALIFYING));
+        facts.put(pending(ReasonCode.REQUALIFYING), col(MonthEligibility.REQUALIFYING_PENDING));
+        // P4a: a spell that began after the claim was submitted is not covered by it
+        facts.put(applies(ReasonCode.SPELL_AFTER_CLAIM),
+                col(ContinuitySpells.SPELL_START).gt(MonthColumns.of(col(Columns.SUBMITTED_ON))));
+        // P13: the month's paying unit is registered in the claim's district
+        facts.put(applies(ReasonCode.WRONG_DISTRICT), ClaimColumns.filedOutsideCity(rules)
+                .or(col("unit_district").isNull()).or(col("unit_district").notEqual(col(Columns.DISTRICT))));
+        return joined.withColumns(facts);
     }
 
     /**
@@ -107,17 +109,17 @@ public final class PersonalClaimFacts {
         Column hasPayable = col("_py_person").isNotNull();
         Column stillOpen = lit(cycle).leq(year.plus(1).multiply(100).plus(rules.annualDecisionMonth()));
         Column inWindowYear = year.between(rules.windowFirstMonth() / 100, rules.windowLastMonth() / 100);
-        return joined
-                .withColumn(ClaimMonthFacts.AMOUNT, policy.moneyForMonth("transport_yearly_amount", col(Columns.MONTH)))
-                .withColumn(ClaimMonthFacts.PAYEE_TYPE, lit(PayeeType.PERSON))
-                .withColumn(applies(ReasonCode.INVALID_ID), ClaimColumns.invalidId())
-                .withColumn(applies(ReasonCode.LATE_SUBMISSION), ClaimColumns.afterYearEnd(rules))
-                .withColumn(applies(ReasonCode.NOT_IN_REGISTRY),
-                        not(RegistryPersons.validInYear(col(RegistryPersons.COVERED_PERIODS), year)))
-                .withColumn(applies(ReasonCode.OUTSIDE_POLICY_WINDOW), not(inWindowYear))
-                .withColumn(applies(ReasonCode.NO_PAID_CONTRIBUTION), not(hasPayable))
-                .withColumn(pending(ReasonCode.NO_PAID_CONTRIBUTION), stillOpen)
-                .withColumn(applies(ReasonCode.WRONG_DISTRICT), hasPayable.and(ClaimColumns.filedOutsideCity(rules)
-                        .or(not(array_contains(col("_payable_districts"), col(Columns.DISTRICT))))));
+        Map<String, Column> facts = new LinkedHashMap<>();
+        facts.put(ClaimMonthFacts.AMOUNT, policy.moneyForMonth("transport_yearly_amount", col(Columns.MONTH)));
+        facts.put(ClaimMonthFacts.PAYEE_TYPE, lit(PayeeType.PERSON));
+        facts.put(applies(ReasonCode.INVALID_ID), ClaimColumns.invalidId());
+        facts.put(applies(ReasonCode.LATE_SUBMISSION), ClaimColumns.afterYearEnd(rules));
+        facts.put(applies(ReasonCode.NOT_IN_REGISTRY), not(RegistryPersons.validInYear(col(RegistryPersons.COVERED_PERIODS), year)));
+        facts.put(applies(ReasonCode.OUTSIDE_POLICY_WINDOW), not(inWindowYear));
+        facts.put(applies(ReasonCode.NO_PAID_CONTRIBUTION), not(hasPayable));
+        facts.put(pending(ReasonCode.NO_PAID_CONTRIBUTION), stillOpen);
+        facts.put(applies(ReasonCode.WRONG_DISTRICT), hasPayable.and(ClaimColumns.filedOutsideCity(rules)
+                .or(not(array_contains(col("_payable_districts"), col(Columns.DISTRICT))))));
+        return joined.withColumns(facts);
     }
 }

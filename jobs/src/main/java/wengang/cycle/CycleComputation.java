@@ -2,6 +2,7 @@ package wengang.cycle;
 
 import static org.apache.spark.sql.functions.*;
 
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -41,6 +42,16 @@ public final class CycleComputation {
      *                       fresh computation only when none exist, see {@link VerificationCycle}
      */
     public static CycleResult compute(CycleSources s, Dataset<Row> ledger, Policy policy, int cycle) {
+        return compute(s, ledger, policy, cycle, UnaryOperator.identity());
+    }
+
+    /**
+     * @param checkpoint applied to the datasets later steps read several times (month
+     *                   eligibility, decided months, settled months): the job passes a
+     *                   materialising checkpoint so the plan is computed once and stays small
+     */
+    public static CycleResult compute(CycleSources s, Dataset<Row> ledger, Policy policy, int cycle,
+                                      UnaryOperator<Dataset<Row>> checkpoint) {
         Rules rules = policy.rulesAt(cycle);
         boolean paymentCycle = rules.isPaymentCycle(cycle);
 
@@ -55,17 +66,17 @@ public final class CycleComputation {
         Dataset<Row> contributions = AsOf.contributions(s.contributions(), cycle)
                 .join(people, new String[] {Columns.PERSON_ID}, "left_semi");
         Dataset<Row> personMonths = PersonMonths.build(contributions, s.employers(), rules, cycle);
-        Dataset<Row> monthEligibility = MonthEligibility.build(personMonths, registryPersons, rules, cycle);
+        Dataset<Row> monthEligibility = checkpoint.apply(MonthEligibility.build(personMonths, registryPersons, rules, cycle));
 
         Dataset<Row> ledgerBefore = Ledger.before(ledger, cycle);
         ClaimInputs in = new ClaimInputs(claims, grants, registryPersons, monthEligibility, contributions,
                 s.employers(), ledgerBefore);
         Dataset<Row> facts = PersonalClaimFacts.build(in, policy, rules, cycle);
-        Dataset<Row> decided = ClaimMonthDecider.decide(facts, rules, cycle);
+        Dataset<Row> decided = checkpoint.apply(ClaimMonthDecider.decide(facts, rules, cycle));
 
         Holds holds = new Holds(AsOf.usableCards(s.cards(), cycle), s.confirmedSubjects());
-        Settlement.Settled settled = Settlement.settle(decided, ledgerBefore, holds, payeeNames(registryPersons, personMonths),
-                s.employers(), paymentCycle, cycle, policy.label());
+        Settlement.Settled settled = Settlement.split(checkpoint.apply(Settlement.settle(decided, ledgerBefore, holds,
+                payeeNames(registryPersons, personMonths), s.employers())), paymentCycle, cycle, policy.label());
         Dataset<Row> decisions = ClaimDecisions.decide(settled.claimMonths());
         Dataset<Row> ledgerUpTo = ledgerBefore.unionByName(settled.newEntries());
         Dataset<Row> adjustments = Adjustments.build(ledgerUpTo, decided);

@@ -40,13 +40,17 @@ public final class Settlement {
     /** Result of settling one cycle: the claim months as shown, and the ledger entries this cycle adds. */
     public record Settled(Dataset<Row> claimMonths, Dataset<Row> newEntries) {}
 
+    /** Helper columns of {@link #settle} that {@link #split} drops from the shown months. */
+    private static final String[] WORK_COLUMNS = {"_l_claim", "_l_month", "_card_person", "_flag_claim", "_flag_person",
+        "_unit", "_unit_name", "_unit_account", "_name_person", "_person_name", "_account"};
+
     /**
      * @param decided      claim months decided by {@link wengang.decision.ClaimMonthDecider}
      * @param payeeNames   person_id, name (registry name, else contribution name)
      * @param employers    the employers table (unit payees: name and bank_account)
      */
-    public static Settled settle(Dataset<Row> decided, Dataset<Row> ledgerBefore, Holds holds, Dataset<Row> payeeNames,
-                                 Dataset<Row> employers, boolean paymentCycle, int cycle, String policyLabel) {
+    public static Dataset<Row> settle(Dataset<Row> decided, Dataset<Row> ledgerBefore, Holds holds, Dataset<Row> payeeNames,
+                                      Dataset<Row> employers) {
         Dataset<Row> state = ledgerBefore.groupBy(col(Columns.CLAIM_ID).as("_l_claim"), col(Columns.MONTH).as("_l_month"))
                 .agg(min(struct(col(Columns.CYCLE), col(Columns.AMOUNT))).getField(Columns.AMOUNT).as(FROZEN_AMOUNT),
                         max(col(Ledger.ENTRY_TYPE).equalTo(PaymentStatus.PAY)).as(PAID_BEFORE),
@@ -76,23 +80,32 @@ public final class Settlement {
                 .join(flaggedPersons, col(Columns.PERSON_ID).equalTo(col("_flag_person")), "left")
                 .join(broadcast(units), col(Columns.CLAIMANT_ID).equalTo(col("_unit")), "left")
                 .join(names, col(Columns.PERSON_ID).equalTo(col("_name_person")), "left")
-                .withColumn(HOLD_REASON, holdReason)
-                .withColumn(PAID_BEFORE, paidBefore)
-                .withColumn(HELD_BEFORE, coalesce(col(HELD_BEFORE), lit(false)))
-                .withColumn(EARLIER_HOLD_REASONS, coalesce(col(EARLIER_HOLD_REASONS), array().cast("array<string>")))
-                .withColumn(Columns.AMOUNT, when(payable, coalesce(col(FROZEN_AMOUNT), col(ClaimMonthFacts.AMOUNT)))
-                        .otherwise(lit(Money.ZERO)).cast(Money.TYPE))
-                // a held PAYABLE month shows why it is held; a payable month otherwise no reason
-                .withColumn(Columns.REASON, when(payable, col(HOLD_REASON)).otherwise(col(Columns.REASON)))
-                .withColumn(PAYEE_NAME, when(personal, col("_person_name")).otherwise(col("_unit_name")))
-                .withColumn("_account", when(personal, col(Columns.CARD_NO)).otherwise(col("_unit_account")));
+                .withColumns(settledColumns(payable, paidBefore, personal, holdReason));
+        return months;
+    }
 
+    private static java.util.Map<String, Column> settledColumns(Column payable, Column paidBefore, Column personal,
+                                                               Column holdReason) {
+        java.util.Map<String, Column> m = new java.util.LinkedHashMap<>();
+        m.put(HOLD_REASON, holdReason);
+        m.put(PAID_BEFORE, paidBefore);
+        m.put(HELD_BEFORE, coalesce(col(HELD_BEFORE), lit(false)));
+        m.put(EARLIER_HOLD_REASONS, coalesce(col(EARLIER_HOLD_REASONS), array().cast("array<string>")));
+        m.put(Columns.AMOUNT, when(payable, coalesce(col(FROZEN_AMOUNT), col(ClaimMonthFacts.AMOUNT)))
+                .otherwise(lit(Money.ZERO)).cast(Money.TYPE));
+        // a held PAYABLE month shows why it is held; a payable month otherwise no reason
+        m.put(Columns.REASON, when(payable, holdReason).otherwise(col(Columns.REASON)));
+        m.put(PAYEE_NAME, when(personal, col("_person_name")).otherwise(col("_unit_name")));
+        m.put("_account", when(personal, col(Columns.CARD_NO)).otherwise(col("_unit_account")));
+        return m;
+    }
+
+    /** The shown claim months and (in a payment cycle) the new ledger entries, from {@link #settle}'s rows. */
+    public static Settled split(Dataset<Row> settled, boolean paymentCycle, int cycle, String policyLabel) {
         Dataset<Row> entries = paymentCycle
-                ? newEntries(months, cycle, policyLabel)
-                : months.sparkSession().createDataFrame(java.util.List.of(), Ledger.SCHEMA);
-        Dataset<Row> shown = months.drop("_l_claim", "_l_month", "_card_person", "_flag_claim", "_flag_person", "_unit",
-                "_unit_name", "_unit_account", "_name_person", "_person_name", "_account");
-        return new Settled(shown, entries);
+                ? newEntries(settled, cycle, policyLabel)
+                : settled.sparkSession().createDataFrame(java.util.List.of(), Ledger.SCHEMA);
+        return new Settled(settled.drop(WORK_COLUMNS), entries);
     }
 
     /** Ledger entries of a payment cycle: first holds, new payments and releases, with their line's payment_id. */

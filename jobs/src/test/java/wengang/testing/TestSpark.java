@@ -19,12 +19,14 @@ public final class TestSpark {
                     .master("local[2]")
                     .config("spark.ui.enabled", "false")
                     .config("spark.ui.showConsoleProgress", "false")
-                    .config("spark.sql.shuffle.partitions", "2")
+                    .config("spark.sql.shuffle.partitions", System.getProperty("test.partitions", "2"))
                     .config("spark.default.parallelism", "2")
                     .config("spark.sql.adaptive.enabled", "false")
                     .config("spark.databricks.delta.snapshotPartitions", "2")
                     .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2")
                     .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.sql.codegen.wholeStage", System.getProperty("test.wholeStage", "true"))
+                    .config("spark.sql.autoBroadcastJoinThreshold", System.getProperty("test.broadcast", "10485760"))
                     .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/wengang-test-spark-warehouse");
             SparkSessions.REQUIRED.forEach(b::config);
             session = b.getOrCreate();

@@ -1,0 +1,52 @@
+package wengang.cycle;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import wengang.output.CsvOutput;
+import wengang.policy.Policy;
+import wengang.schemas.Columns;
+import wengang.schemas.Months;
+import wengang.schemas.OutputFiles;
+import wengang.schemas.OutputFiles.OutputFile;
+
+/** Writes the contract's CSV files of one cycle under --out (payment files: {@link wengang.payment.PaymentFiles}). */
+public final class CycleOutputs {
+    private CycleOutputs() {}
+
+    /** Writes one output with the cycle and policy version columns, sorted by its first column(s). */
+    public static long write(Dataset<Row> rows, OutputFile file, List<String> sortBy, Policy policy, int cycle, Path outDir) {
+        Dataset<Row> stamped = rows;
+        if (file.columns().contains(Columns.CYCLE)) {
+            stamped = stamped.withColumn(Columns.CYCLE, lit(Months.format(cycle)));
+        }
+        if (file.columns().contains(Columns.POLICY_VERSION)) {
+            stamped = stamped.withColumn(Columns.POLICY_VERSION, lit(policy.label()));
+        }
+        return CsvOutput.write(stamped, file.columns(), sortBy, outDir.resolve(file.fileName()));
+    }
+
+    public static void writeAll(CycleComputation.CycleResult r, Dataset<Row> rejects, Policy policy, Path outDir) {
+        int c = r.cycle();
+        write(r.claimDecisions(), OutputFiles.CLAIM_DECISIONS, List.of(Columns.CLAIM_ID), policy, c, outDir);
+        write(r.claimMonths(), OutputFiles.CLAIM_MONTHS, List.of(Columns.CLAIM_ID, Columns.MONTH), policy, c, outDir);
+        write(r.adjustments(), OutputFiles.ADJUSTMENTS, List.of(Columns.CLAIM_ID, Columns.MONTH), policy, c, outDir);
+        write(r.flags(), OutputFiles.FLAGS, List.of(Columns.RULE, Columns.SUBJECT_TYPE, Columns.SUBJECT_ID), policy, c, outDir);
+        write(r.eligibleUnclaimed(), OutputFiles.ELIGIBLE_UNCLAIMED, List.of(Columns.PERSON_ID, Columns.DISTRICT), policy, c, outDir);
+        write(r.fulfilment(), OutputFiles.FULFILMENT, List.of(Columns.YEAR, Columns.REGION_CODE), policy, c, outDir);
+        CsvOutput.write(rejects, OutputFiles.REJECTS.columns(), List.of(Columns.TABLE, Columns.FILE, Columns.LINE),
+                outDir.resolve(OutputFiles.REJECTS.fileName()));
+    }
+
+    /** A rejects frame with no rows (when nothing was ingested). */
+    public static Dataset<Row> noRejects(Dataset<Row> any) {
+        return any.sparkSession().emptyDataFrame()
+                .select(lit("").as(Columns.TABLE), lit("").as(Columns.FILE), lit(0L).as(Columns.LINE),
+                        lit("").as(Columns.COLUMN), lit("").as(Columns.REASON), lit("").as(Columns.RAW))
+                .filter(col(Columns.TABLE).isNull());
+    }
+}

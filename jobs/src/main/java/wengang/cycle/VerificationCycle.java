@@ -1,0 +1,168 @@
+package wengang.cycle;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import wengang.engine.EngineSettings;
+import wengang.engine.Progress;
+import wengang.engine.TableVersions;
+import wengang.engine.Warehouse;
+import wengang.output.FaultInjection;
+import wengang.payment.Ledger;
+import wengang.payment.Manifest;
+import wengang.payment.PaymentFiles;
+import wengang.payment.PaymentLines;
+import wengang.policy.Policy;
+import wengang.schemas.Columns;
+import wengang.schemas.Money;
+import wengang.schemas.Months;
+import wengang.schemas.Tables;
+
+/**
+ * The monthly job: reads the warehouse at recorded versions, computes the cycle
+ * ({@link CycleComputation}), commits the ledger once, writes gold tables and the
+ * contract's files. Safe to re-run: a cycle's ledger entries are written once and
+ * reused, files are replaced atomically.
+ */
+public final class VerificationCycle {
+    public static final String REJECTS_KEY = "_rejects";
+
+    private VerificationCycle() {}
+
+
+
+    /**
+     * @param pinnedVersions table → Delta version to read (time travel), or null for the current versions
+     */
+    public static CycleSummary run(SparkSession spark, Warehouse w, Policy policy, int cycle, Path outDir,
+                                   Map<String, Long> pinnedVersions) throws java.io.IOException {
+        Map<String, Long> versions = pinnedVersions != null ? new TreeMap<>(pinnedVersions) : currentVersions(spark, w);
+        if (versions.getOrDefault(Tables.CONTRIBUTIONS.name(), -1L) < 0) {
+            throw new IllegalArgumentException("warehouse " + w.root() + " holds no ingested data: run `wengang ingest --input DIR --warehouse "
+                    + w.root() + "` (or `wengang run`) first");
+        }
+        String label = "wengang cycle " + Months.formatDashed(cycle);
+        spark.sparkContext().setJobGroup("wengang-" + cycle, label, false);
+        Progress progress = Progress.start(label);
+        progress.step("reading warehouse " + w.root() + " at versions " + versions);
+        CycleSources sources = new CycleSources(
+                bronze(spark, w, Tables.CONTRIBUTIONS.name(), versions),
+                bronze(spark, w, Tables.EMPLOYERS.name(), versions),
+                bronze(spark, w, Tables.REGISTRY.name(), versions),
+                bronze(spark, w, Tables.CLAIMS.name(), versions),
+                bronze(spark, w, Tables.CARDS.name(), versions),
+                bronze(spark, w, Tables.QUOTAS.name(), versions),
+                confirmedSubjects(spark),
+                cityNames(spark));
+        Dataset<Row> ledger = Ledger.read(spark, w);
+        progress.step("computing eligibility and decisions");
+        CycleComputation.CycleResult r = CycleComputation.compute(sources, ledger, policy, cycle,
+                d -> d.persist(StorageLevel.MEMORY_AND_DISK()));
+        progress.step("checking the ledger");
+
+        // P16: one commit of this cycle's entries; a re-run reuses what an earlier run committed
+        long existing = Ledger.of(ledger, cycle).count();
+        boolean reused = existing > 0;
+        if (r.paymentCycle() && !reused) {
+            progress.step("committing ledger entries");
+            Ledger.append(r.newLedgerEntries(), w);
+        }
+        FaultInjection.point("after-ledger");
+        Dataset<Row> entries = Ledger.of(Ledger.read(spark, w), cycle).persist();
+
+        progress.step("writing gold tables");
+        writeGold(r.monthEligibility(), w.gold("month_eligibility"), cycle);
+        writeGold(r.claimMonths(), w.gold("claim_months"), cycle);
+        writeGold(r.claimDecisions(), w.gold("claim_decisions"), cycle);
+
+        progress.step("writing outputs to " + outDir);
+        Files.createDirectories(outDir);
+        CycleOutputs.writeAll(r, rejects(spark, w, versions), policy, outDir);
+        BigDecimal pay = Money.ZERO;
+        BigDecimal held = Money.ZERO;
+        if (r.paymentCycle()) {
+            progress.step("writing payment files");
+            Manifest m = PaymentFiles.write(PaymentLines.of(entries).persist(), policy, cycle, versions, outDir);
+            pay = m.totals().payTotal();
+            held = m.totals().heldTotal();
+        } else {
+            PaymentFiles.removeStale(outDir);
+        }
+
+        progress.step("recording the run");
+        Map<String, Long> byDecision = new TreeMap<>();
+        for (Row row : spark.read().format("delta").load(w.gold("claim_decisions")).filter(col(Columns.CYCLE).equalTo(cycle))
+                .groupBy(Columns.DECISION).count().collectAsList()) {
+            byDecision.put(row.getString(0), row.getLong(1));
+        }
+        CycleSummary summary = new CycleSummary(cycle, policy.label(), policy.sha256(), versions, r.paymentCycle(),
+                byDecision.values().stream().mapToLong(Long::longValue).sum(), byDecision, entries.count(), reused,
+                pay, held, r.flags().count(), r.eligibleUnclaimed().count(), outDir);
+        CycleRuns.record(spark, w, summary);
+        entries.unpersist();
+        spark.sparkContext().clearJobGroup();
+        progress.done();
+        return summary;
+    }
+
+    /** Current versions of every bronze table and of the rejects table. */
+    public static Map<String, Long> currentVersions(SparkSession spark, Warehouse w) {
+        Map<String, Long> v = new LinkedHashMap<>(TableVersions.bronze(spark, w,
+                Tables.ALL.stream().map(t -> t.name()).toList()));
+        v.put(REJECTS_KEY, TableVersions.current(spark, w.rejects()));
+        return new TreeMap<>(v);
+    }
+
+    static Dataset<Row> bronze(SparkSession spark, Warehouse w, String table, Map<String, Long> versions) {
+        long v = versions.getOrDefault(table, -1L);
+        if (v < 0) {
+            throw new IllegalArgumentException("warehouse " + w.root() + " has no table " + table + ": ingest an input folder first");
+        }
+        return Warehouse.readVersion(spark, w.bronze(table), v);
+    }
+
+    static Dataset<Row> rejects(SparkSession spark, Warehouse w, Map<String, Long> versions) {
+        long v = versions.getOrDefault(REJECTS_KEY, -1L);
+        if (v < 0) {
+            StructType s = new StructType().add(Columns.TABLE, DataTypes.StringType).add(Columns.FILE, DataTypes.StringType)
+                    .add(Columns.LINE, DataTypes.LongType).add(Columns.COLUMN, DataTypes.StringType)
+                    .add(Columns.REASON, DataTypes.StringType).add(Columns.RAW, DataTypes.StringType);
+            return spark.createDataFrame(List.of(), s);
+        }
+        return Warehouse.readVersion(spark, w.rejects(), v);
+    }
+
+    /** Subjects of CONFIRMED screening flags (reviews); none until reviews exist. */
+    static Dataset<Row> confirmedSubjects(SparkSession spark) {
+        StructType s = new StructType().add(Columns.SUBJECT_TYPE, DataTypes.StringType)
+                .add(Columns.SUBJECT_ID, DataTypes.StringType);
+        return spark.createDataFrame(List.of(), s);
+    }
+
+    /** Names of the province's cities (conf/reference/quotas.csv), for fulfilment rows without a quota. */
+    static Dataset<Row> cityNames(SparkSession spark) {
+        Path file = EngineSettings.confDir().resolve("reference").resolve("quotas.csv");
+        return spark.read().option("header", "true").csv(file.toString())
+                .select(col(Columns.REGION_CODE), col(Columns.REGION_NAME)).distinct();
+    }
+
+    private static void writeGold(Dataset<Row> rows, String path, int cycle) {
+        rows.withColumn(Columns.CYCLE, lit(cycle)).write().format("delta").mode("overwrite")
+                .option("replaceWhere", Columns.CYCLE + " = " + cycle)
+                .option("overwriteSchema", "false")
+                .partitionBy(Columns.CYCLE).save(path);
+    }
+}

@@ -1,0 +1,53 @@
+package wengang.fulfilment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static wengang.testing.Fixture.*;
+
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import wengang.cycle.CycleComputation.CycleResult;
+import wengang.testing.CycleHarness;
+import wengang.testing.Fixture;
+
+/** P19 (seeds/003): employed poverty-alleviated workers per city, counted once in their latest city, against quotas. */
+class TargetFulfilmentP19Test {
+    @Test
+    void countsEachWorkerOnceInTheLatestCityAndComparesWithTheQuota() {
+        String mover = person(121);
+        String monitored = person(GUIYANG_NANMING, 122);
+        String notPoor = person(123);
+        String u = unit(121);
+        Fixture f = new Fixture().enterprise(u, TIANHE)
+                .alleviated(mover, BIJIE_QIXINGGUAN)
+                .registry(monitored, "钱七", GUIYANG_NANMING, "MONITORED", "2021-01-01", null, null)
+                .contribution(mover, u, null, "440100", 202203, "110", "5000.00", "400.00", "PAID", "2022-03-15", "REGULAR")
+                .contribution(mover, u, null, "440300", 202206, "110", "5000.00", "400.00", "PAID", "2022-06-15", "REGULAR")
+                .contribution(monitored, u, null, "440100", 202211, "310", "5000.00", "100.00", "PAID", "2022-11-15", "REGULAR")
+                .contribution(notPoor, u, null, "440100", 202211, "110", "5000.00", "400.00", "PAID", "2022-11-15", "REGULAR")
+                .quota(2022, "440100", "广州市", 4)
+                .quota(2022, "440300", "深圳市", 2)
+                .quota(2022, "440000", "广东省", 10);
+        CycleResult r = CycleHarness.run(f, 202301);
+        List<String> rows = r.fulfilment().orderBy("year", "region_code").collectAsList().stream()
+                .map(x -> x.get(0) + " " + x.get(1) + " " + x.get(3) + " " + x.get(4) + " " + x.get(5)).toList();
+        assertThat(rows).containsExactly(
+                "2022 440000 2 10 0.2000",
+                "2022 440100 1 4 0.2500",
+                "2022 440300 1 2 0.5000");
+    }
+
+    @Test
+    void aYearWithoutAQuotaHasEmptyTargetAndRatio() {
+        String p = person(124);
+        Fixture f = new Fixture().alleviated(p, BIJIE_QIXINGGUAN)
+                .contribution(p, unit(122), null, "440100", 202303, "110", "5000.00", "400.00", "PAID", "2023-03-15", "REGULAR")
+                .quota(2022, "440100", "广州市", 4);
+        Row row = CycleHarness.run(f, 202304).fulfilment().filter("region_code = '440100'").first();
+        assertThat(row.getInt(0)).isEqualTo(2023);
+        assertThat(row.getString(2)).isEqualTo("广州市");
+        assertThat(row.getLong(3)).isEqualTo(1);
+        assertThat(row.isNullAt(4)).isTrue();
+        assertThat(row.isNullAt(5)).isTrue();
+    }
+}

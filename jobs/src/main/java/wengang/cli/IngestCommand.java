@@ -1,17 +1,28 @@
 package wengang.cli;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import wengang.engine.Warehouse;
+import wengang.ingest.IngestJob;
+import wengang.ingest.IngestReport;
+import wengang.schemas.OutputFiles;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Read an input folder (one file per contract table: <table>.csv, <table>.parquet or a Delta folder <table>/) into the warehouse as new Delta versions. Bad rows go to rejects with a reason; for every file rows read = rows accepted + rows rejected. An identical file adds nothing."})
 public final class IngestCommand implements Callable<Integer> {
     @ParentCommand
     WengangCommand root;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--input", required = true, paramLabel = "DIR", description = "The input folder (a full snapshot).")
     Path input;
@@ -28,6 +39,16 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("ingest: not built yet");
+        Charset charset = IngestJob.charset(encoding); // before Spark starts: a bad name is a usage error
+        SparkSession spark = root.spark();
+        Warehouse wh = new Warehouse(warehouse.path());
+        IngestReport report = IngestJob.run(spark, input, charset, wh);
+        Path dir = out != null ? out : wh.root().resolve("reports");
+        Path rejects = dir.resolve(OutputFiles.REJECTS.fileName());
+        long written = IngestJob.writeRejectsCsv(spark, wh, rejects);
+        spec.commandLine().getOut().print(report.summaryText());
+        spec.commandLine().getOut().println("rejects: " + written + " rows in " + rejects.toAbsolutePath());
+        spec.commandLine().getOut().flush();
+        return ExitCode.OK;
     }
 }

@@ -1,0 +1,239 @@
+package wengang.ingest;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import wengang.engine.EngineSettings;
+import wengang.engine.Warehouse;
+import wengang.schemas.TableSpec;
+import wengang.schemas.Tables;
+
+/**
+ * Ingests an input folder (a full snapshot) into the warehouse: per table a new Delta
+ * version of {@code bronze/<table>} with the accepted rows typed (plus
+ * {@code source_line}), that table's rejects replaced in {@code bronze/_rejects}, and a
+ * row in {@code meta/ingest_runs}. A file whose content equals the last ingest's (same
+ * SHA-256, format and encoding, bronze table untouched since) writes nothing but the
+ * ingest_runs row. The folder is checked first ({@link InputFolder}): a missing
+ * required file or column stops the run before anything is written.
+ *
+ * <p>The steps are pure transforms ({@link CsvLines#parse}, {@link TableRows#asText},
+ * {@link RowValidation#validate}); this class only reads, counts and writes.
+ */
+public final class IngestJob {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
+    private static final Pattern COMMIT_FILE = Pattern.compile("\\d{20}\\.json");
+    /** The key of the rejects table in {@link #currentVersions}. */
+    public static final String REJECTS_KEY = "_rejects";
+
+    private IngestJob() {}
+
+    /** Ingests {@code inputDir}, taking absent quotas from conf/reference/quotas.csv. */
+    public static IngestReport run(SparkSession spark, Path inputDir, Charset encoding, Warehouse warehouse) {
+        return run(spark, inputDir, encoding, warehouse, defaultQuotasFile());
+    }
+
+    /** As {@link #run(SparkSession, Path, Charset, Warehouse)}, with the default quotas file given. */
+    public static IngestReport run(SparkSession spark, Path inputDir, Charset encoding, Warehouse warehouse,
+                                   Path defaultQuotas) {
+        requireLineBased(encoding);
+        List<InputSource> sources = InputFolder.scan(spark, inputDir, encoding, defaultQuotas);
+        Map<String, IngestRuns.LastRun> last = IngestRuns.lastByTable(spark, warehouse);
+        String ingestId = UUID.randomUUID().toString();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        boolean rejectsExisted = Warehouse.exists(warehouse.rejects());
+        List<FileIngest> files = new ArrayList<>();
+        for (InputSource source : sources) {
+            FileIngest f = ingest(spark, warehouse, source, last.get(source.table().name()), rejectsExisted);
+            LOG.info("ingest {} {}: read {}, accepted {}, rejected {}{}; bronze version {}{}", f.table(),
+                    f.file().isEmpty() ? "(absent: empty)" : f.file(), f.rowsRead(), f.rowsAccepted(),
+                    f.rowsRejected(), f.rowsRejected() == 0 ? "" : " (" + f.topReasons(3) + ")",
+                    f.bronzeVersion(), f.changed() ? "" : " (same content as last ingest: unchanged)");
+            files.add(f);
+        }
+        RejectsTable.ensureExists(spark, warehouse);
+        // one commit for the run; a run that dies before it is only re-done in full next time
+        IngestRuns.append(spark, warehouse, ingestId, at, files, sources);
+        return new IngestReport(ingestId, at, files);
+    }
+
+    /** The current Delta version of every bronze table that exists, and of the rejects ({@value #REJECTS_KEY}). */
+    public static Map<String, Long> currentVersions(SparkSession spark, Warehouse warehouse) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (TableSpec t : Tables.ALL) {
+            if (Warehouse.exists(warehouse.bronze(t.name()))) {
+                out.put(t.name(), version(spark, warehouse.bronze(t.name())));
+            }
+        }
+        if (Warehouse.exists(warehouse.rejects())) {
+            out.put(REJECTS_KEY, version(spark, warehouse.rejects()));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** rejects.csv of every current reject (sorted by table, file, line). Returns the rows written. */
+    public static long writeRejectsCsv(SparkSession spark, Warehouse warehouse, Path file) {
+        return RejectsTable.writeCsv(spark, warehouse, file);
+    }
+
+    /** conf/reference/quotas.csv under the project home ({@link EngineSettings#confDir()}). */
+    public static Path defaultQuotasFile() {
+        return EngineSettings.confDir().resolve(InputFolder.DEFAULT_QUOTAS);
+    }
+
+    /**
+     * The charset named by --encoding. Unknown names, and encodings in which a line
+     * break or a comma is not the ASCII byte (UTF-16, UTF-32), are refused.
+     *
+     * @throws IllegalArgumentException with a message for the user
+     */
+    public static Charset charset(String name) {
+        Charset cs;
+        try {
+            cs = Charset.forName(name == null ? "" : name.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown encoding '" + name
+                    + "': use UTF-8 (the default) or GBK (any charset name Java knows is accepted)");
+        }
+        requireLineBased(cs);
+        return cs;
+    }
+
+    private static void requireLineBased(Charset cs) {
+        String probe = "person_id,\"0-9\"\n";
+        if (!Arrays.equals(probe.getBytes(cs), probe.getBytes(StandardCharsets.US_ASCII))) {
+            throw new IllegalArgumentException("encoding " + cs.name() + " cannot be read one record per line:"
+                    + " use an ASCII-compatible encoding such as UTF-8 or GBK");
+        }
+    }
+
+    private static FileIngest ingest(SparkSession spark, Warehouse warehouse, InputSource source,
+                                     IngestRuns.LastRun last, boolean rejectsExisted) {
+        TableSpec table = source.table();
+        String bronze = warehouse.bronze(table.name());
+        String sha = ContentHash.of(source);
+        String format = source.format().label();
+        Long current = Warehouse.exists(bronze) ? version(spark, bronze) : null;
+        boolean untouched = last != null && current != null && last.file().bronzeVersion() == current;
+        if (untouched && last.sameContent(sha, format, source.encodingLabel())) {
+            FileIngest was = last.file();
+            return new FileIngest(table.name(), source.fileName(), format, sha, was.rowsRead(), was.rowsAccepted(),
+                    was.rowsRejected(), current, false, was.rejectReasons());
+        }
+        spark.sparkContext().setJobDescription("ingest " + table.name() + " " + source.fileName());
+        try {
+            StringRows rows = stringRows(spark, source);
+            long read = rows.read();
+            Dataset<Row> validated = RowValidation.validate(table, rows.rows())
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                Map<String, Long> reasons = new LinkedHashMap<>();
+                long accepted = 0;
+                for (Row r : validated.groupBy(col(RowValidation.REJECT_REASON)).count().collectAsList()) {
+                    if (r.isNullAt(0)) {
+                        accepted = r.getLong(1);
+                    } else {
+                        reasons.put(r.getString(0), r.getLong(1));
+                    }
+                }
+                long rejected = reasons.values().stream().mapToLong(Long::longValue).sum();
+                if (read != accepted + rejected) {
+                    throw new IllegalStateException("ingest lost rows of " + source.fileName() + ": read " + read
+                            + ", accepted " + accepted + " + rejected " + rejected);
+                }
+                RowValidation.accepted(table, validated)
+                        .write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(bronze);
+                // no rejects now and none stored for this table: nothing to replace
+                boolean noneStored = !rejectsExisted || (untouched && last.file().rowsRejected() == 0);
+                if (rejected > 0 || !noneStored) {
+                    RejectsTable.replace(spark, warehouse, table.name(),
+                            RowValidation.rejects(table.name(), source.fileName(), validated));
+                }
+                return new FileIngest(table.name(), source.fileName(), format, sha, read, accepted, rejected,
+                        version(spark, bronze), true, reasons);
+            } finally {
+                validated.unpersist();
+            }
+        } finally {
+            spark.sparkContext().setJobDescription(null);
+        }
+    }
+
+    /** The source as string rows (line, raw, malformed and the contract columns) and how many were read. */
+    record StringRows(Dataset<Row> rows, long read) {}
+
+    static StringRows stringRows(SparkSession spark, InputSource source) {
+        TableSpec table = source.table();
+        switch (source.format()) {
+            case CSV, DEFAULT -> {
+                CsvLines.Lines lines = CsvLines.read(spark, source.path(), source.charset());
+                return new StringRows(CsvLines.parse(lines.rows(), source.header(), table), lines.count());
+            }
+            case PARQUET, DELTA -> {
+                String path = source.path().toString();
+                Dataset<Row> typed = source.format() == InputFormat.PARQUET
+                        ? spark.read().parquet(path) : spark.read().format("delta").load(path);
+                TableRows.Positioned rows = TableRows.withPosition(spark, typed);
+                return new StringRows(TableRows.asText(table, rows.rows()), rows.count());
+            }
+            default -> {
+                return new StringRows(spark.createDataFrame(List.<Row>of(), emptyStringRows(table)), 0);
+            }
+        }
+    }
+
+    private static StructType emptyStringRows(TableSpec table) {
+        StructType s = new StructType()
+                .add(RowValidation.LINE, DataTypes.LongType)
+                .add(RowValidation.RAW, DataTypes.StringType)
+                .add(RowValidation.MALFORMED, DataTypes.BooleanType);
+        for (String c : table.columnNames()) {
+            s = s.add(c, DataTypes.StringType);
+        }
+        return s;
+    }
+
+    /**
+     * The table's current version: the highest commit file in {@code _delta_log} (the
+     * latest commit's file is never cleaned up), else from the table history.
+     */
+    static long version(SparkSession spark, String deltaPath) {
+        try (Stream<Path> log = Files.list(Path.of(deltaPath, "_delta_log"))) {
+            OptionalLong latest = log.map(p -> p.getFileName().toString())
+                    .filter(n -> COMMIT_FILE.matcher(n).matches())
+                    .mapToLong(n -> Long.parseLong(n.substring(0, n.indexOf('.'))))
+                    .max();
+            if (latest.isPresent()) {
+                return latest.getAsLong();
+            }
+        } catch (IOException e) {
+            // fall back to the history below
+        }
+        return DeltaTable.forPath(spark, deltaPath).history(1).select("version").head().getLong(0);
+    }
+}

@@ -1,0 +1,142 @@
+package wengang.ingest;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import wengang.schemas.TableSpec;
+import wengang.schemas.Tables;
+
+/**
+ * Finds the file of every contract table in an input folder and checks it before
+ * anything is written: every required table is there, once, and every header holds
+ * every contract column. All problems are reported together in one
+ * {@link InputContractException}.
+ *
+ * <p>File names are matched case-insensitively ({@code Contributions.CSV} is found).
+ * A table given in two forms (say {@code claims.csv} and {@code claims.parquet}) is
+ * an error: the folder must say which one is the snapshot.
+ */
+public final class InputFolder {
+    /** Where the default quotas live, relative to the project's conf folder. */
+    public static final String DEFAULT_QUOTAS = "reference/quotas.csv";
+
+    private InputFolder() {}
+
+    /**
+     * The sources to ingest, one per table of {@link Tables#ALL}, in that order.
+     *
+     * @param defaultQuotas read (UTF-8) when the folder has no quotas table
+     * @throws InputContractException when a required table or a column is missing
+     */
+    public static List<InputSource> scan(SparkSession spark, Path dir, Charset charset, Path defaultQuotas) {
+        if (!Files.isDirectory(dir)) {
+            throw new InputContractException("input folder " + dir + " does not exist or is not a folder");
+        }
+        List<Path> entries;
+        try (Stream<Path> s = Files.list(dir)) {
+            entries = s.sorted().toList();
+        } catch (IOException e) {
+            throw new InputContractException("cannot list input folder " + dir + ": " + e.getMessage());
+        }
+        List<String> problems = new ArrayList<>();
+        List<InputSource> sources = new ArrayList<>();
+        for (TableSpec table : Tables.ALL) {
+            InputSource source = find(spark, dir, entries, table, charset, defaultQuotas, problems);
+            if (source != null) {
+                sources.add(source);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputContractException(String.join("\n", problems));
+        }
+        return List.copyOf(sources);
+    }
+
+    private static InputSource find(SparkSession spark, Path dir, List<Path> entries, TableSpec table,
+                                    Charset charset, Path defaultQuotas, List<String> problems) {
+        String name = table.name();
+        List<InputSource> found = new ArrayList<>();
+        List<String> notDelta = new ArrayList<>();
+        for (Path p : entries) {
+            String fileName = p.getFileName().toString();
+            String lower = fileName.toLowerCase(Locale.ROOT);
+            if (lower.equals(name + ".csv") && Files.isRegularFile(p)) {
+                found.add(new InputSource(table, fileName, p, InputFormat.CSV, charset, List.of()));
+            } else if (lower.equals(name + ".parquet")) {
+                found.add(new InputSource(table, fileName, p, InputFormat.PARQUET, null, List.of()));
+            } else if (lower.equals(name) && Files.isDirectory(p)) {
+                if (Files.isDirectory(p.resolve("_delta_log"))) {
+                    found.add(new InputSource(table, fileName, p, InputFormat.DELTA, null, List.of()));
+                } else {
+                    notDelta.add(fileName + "/");
+                }
+            }
+        }
+        if (found.size() > 1) {
+            problems.add("table " + name + " is given more than once in " + dir + ": "
+                    + String.join(", ", found.stream().map(InputSource::fileName).toList())
+                    + "; keep one of them");
+            return null;
+        }
+        InputSource source;
+        if (found.size() == 1) {
+            source = found.get(0);
+        } else if (table.requiredTable()) {
+            problems.add("missing required file for table " + name + ": expected " + name + ".csv, " + name
+                    + ".parquet or a Delta folder " + name + "/ in " + dir
+                    + (notDelta.isEmpty() ? "" : " (folder " + notDelta.get(0) + " has no _delta_log)")
+                    + "; columns: " + Headers.expected(table));
+            return null;
+        } else if (name.equals(Tables.QUOTAS.name())) {
+            if (!Files.isRegularFile(defaultQuotas)) {
+                problems.add("no quotas table in " + dir + " and the default quotas file " + defaultQuotas
+                        + " is missing");
+                return null;
+            }
+            source = new InputSource(table, defaultLabel(defaultQuotas), defaultQuotas, InputFormat.DEFAULT,
+                    StandardCharsets.UTF_8, List.of());
+        } else {
+            return InputSource.none(table);
+        }
+        List<String> header;
+        try {
+            header = readHeader(spark, source);
+        } catch (IOException | RuntimeException e) {
+            problems.add(source.fileName() + ": cannot read its header: " + e.getMessage()
+                    + "; expected columns: " + Headers.expected(table));
+            return null;
+        }
+        List<String> headerProblems = Headers.problems(table, header);
+        if (!headerProblems.isEmpty()) {
+            problems.add(source.fileName() + ": " + String.join("; ", headerProblems)
+                    + "; expected columns: " + Headers.expected(table));
+            return null;
+        }
+        return new InputSource(table, source.fileName(), source.path(), source.format(), source.charset(), header);
+    }
+
+    private static List<String> readHeader(SparkSession spark, InputSource source) throws IOException {
+        return switch (source.format()) {
+            case CSV, DEFAULT -> Headers.readCsvHeader(source.path(), source.charset());
+            case PARQUET -> Arrays.asList(spark.read().parquet(source.path().toString()).schema().fieldNames());
+            case DELTA -> Arrays.asList(spark.read().format("delta").load(source.path().toString())
+                    .schema().fieldNames());
+            case NONE -> source.table().columnNames();
+        };
+    }
+
+    /** How the default file is named in rejects and ingest_runs: conf/reference/quotas.csv. */
+    static String defaultLabel(Path defaultQuotas) {
+        Path p = defaultQuotas.normalize();
+        int n = p.getNameCount();
+        return n >= 3 ? p.subpath(n - 3, n).toString().replace('\\', '/') : p.toString();
+    }
+}

@@ -1,0 +1,66 @@
+package wengang.ingest;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import wengang.engine.Warehouse;
+import wengang.output.CsvOutput;
+import wengang.schemas.Columns;
+import wengang.schemas.OutputFiles;
+
+/**
+ * The rejects of the current snapshot, all tables, in one Delta table partitioned by
+ * table: re-ingesting a table replaces that table's rejects and leaves the others.
+ */
+public final class RejectsTable {
+    public static final StructType SCHEMA = new StructType()
+            .add(Columns.TABLE, DataTypes.StringType, false)
+            .add(Columns.FILE, DataTypes.StringType, false)
+            .add(Columns.LINE, DataTypes.LongType, false)
+            .add(Columns.COLUMN, DataTypes.StringType, true)
+            .add(Columns.REASON, DataTypes.StringType, false)
+            .add(Columns.RAW, DataTypes.StringType, true);
+
+    private RejectsTable() {}
+
+    /** Replaces the rejects of {@code table} with {@code rejects} (one Delta commit). */
+    static void replace(SparkSession spark, Warehouse warehouse, String table, Dataset<Row> rejects) {
+        Column[] columns = Arrays.stream(SCHEMA.fields())
+                .map(f -> col(f.name()).cast(f.dataType())).toArray(Column[]::new);
+        // the first write creates the table, partitioned by table
+        rejects.select(columns)
+                .write().format("delta").mode("overwrite").partitionBy(Columns.TABLE)
+                .option("replaceWhere", "`" + Columns.TABLE + "` = '" + table + "'")
+                .save(warehouse.rejects());
+    }
+
+    /** Creates the (empty) table when no ingest has written a reject yet, so it always has a version. */
+    static void ensureExists(SparkSession spark, Warehouse warehouse) {
+        if (!Warehouse.exists(warehouse.rejects())) {
+            spark.createDataFrame(List.of(), SCHEMA).write().format("delta").mode("append")
+                    .partitionBy(Columns.TABLE).save(warehouse.rejects());
+        }
+    }
+
+    /** All current rejects (an empty table before the first ingest). */
+    public static Dataset<Row> read(SparkSession spark, Warehouse warehouse) {
+        return Warehouse.exists(warehouse.rejects())
+                ? Warehouse.read(spark, warehouse.rejects())
+                : spark.createDataFrame(List.of(), SCHEMA);
+    }
+
+    /** rejects.csv: every current reject, sorted by table, file, line. Returns the rows written. */
+    public static long writeCsv(SparkSession spark, Warehouse warehouse, Path file) {
+        List<String> columns = OutputFiles.REJECTS.columns();
+        return CsvOutput.write(read(spark, warehouse), columns, List.of(Columns.TABLE, Columns.FILE, Columns.LINE),
+                file);
+    }
+}

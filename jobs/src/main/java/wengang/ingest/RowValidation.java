@@ -1,0 +1,257 @@
+package wengang.ingest;
+
+import static org.apache.spark.sql.functions.btrim;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import wengang.schemas.Codes;
+import wengang.schemas.ColumnKind;
+import wengang.schemas.ColumnSpec;
+import wengang.schemas.Columns;
+import wengang.schemas.CreditCode;
+import wengang.schemas.Money;
+import wengang.schemas.RejectReason;
+import wengang.schemas.ResidentId;
+import wengang.schemas.TableSpec;
+import wengang.schemas.Tables;
+
+/**
+ * Checks and types the rows of one input table (contract.md "Bad input"). Pure:
+ * Dataset in, Dataset out, no I/O.
+ *
+ * <p>Input: {@code line} (long), {@code raw} (string), optionally {@code malformed}
+ * (boolean), and one string column per contract column. Every field is trimmed; an
+ * empty field is absent. Output: the contract columns typed as
+ * {@link TableSpec#schema()}, {@code source_line}, {@code raw}, and for a rejected row
+ * {@code reject_column} (the first failing column in contract order; null for
+ * MALFORMED_LINE and whole-row duplicates) and {@code reject_reason} (a
+ * {@link RejectReason} name); both null for an accepted row.
+ *
+ * <p>Rules, per column in contract order (the first failing column decides):
+ * empty required field: MISSING_VALUE; resident ID failing GB 11643: BAD_ID (valid
+ * ones are stored as 18 upper-case characters, 15-digit numbers upgraded); credit
+ * code failing GB 32100: BAD_CREDIT_CODE; month not yyyyMM / yyyy-MM: BAD_MONTH; date
+ * not yyyy-MM-dd: BAD_DATE; money not a decimal with at most two decimals (trailing
+ * zeros after them allowed): BAD_NUMBER, below zero: NEGATIVE_AMOUNT; count not a
+ * whole number: BAD_NUMBER, below zero: NEGATIVE_AMOUNT; code outside its vocabulary
+ * (exact, upper-case), division not six digits, boolean not true/false/1/0/Y/N:
+ * UNKNOWN_CODE. Row rules: a PAID contribution without paid_on is MISSING_VALUE on
+ * paid_on; a claim whose period_to is before period_from is BAD_MONTH on period_to.
+ * Then, among the rows that pass, later copies of an identical row (same typed values)
+ * are DUPLICATE_ROW, and so is a later claim reusing a claim_id.
+ *
+ * <p>claims.person_id and claims.claimant_id are free text: a valid resident ID is
+ * normalised like a RESIDENT_ID column, anything else is kept as given (an invalid
+ * person_id is decided later as INVALID_ID; a claimant_id may be a credit code).
+ */
+public final class RowValidation {
+    public static final String LINE = "line";
+    public static final String RAW = "raw";
+    public static final String MALFORMED = "malformed";
+    public static final String SOURCE_LINE = "source_line";
+    public static final String REJECT_COLUMN = "reject_column";
+    public static final String REJECT_REASON = "reject_reason";
+
+    /** Blanks trimmed from every field: space, tab, no-break space, ideographic space. */
+    static final String BLANKS = " \t\u00A0\u3000";
+
+    /** Columns whose value must be unique among accepted rows, per table. */
+    static final Map<String, String> UNIQUE_KEYS = Map.of(Tables.CLAIMS.name(), Columns.CLAIM_ID);
+
+    /** Free-text columns that hold a resident ID when they hold a valid one. */
+    static final Map<String, List<String>> ID_LIKE_TEXT = Map.of(
+            Tables.CLAIMS.name(), List.of(Columns.PERSON_ID, Columns.CLAIMANT_ID));
+
+    private static final String MONTH_DASHED = "^([0-9]{4})-([0-9]{2})$";
+    private static final String MONTH_COMPACT = "^(19[0-9]{2}|[2-9][0-9]{3})(0[1-9]|1[0-2])$";
+    private static final String DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+    private static final String MONEY = "^[+-]?[0-9]+(\\.[0-9]{1,2}0*)?$";
+    private static final String COUNT = "^[+-]?[0-9]+(\\.0+)?$";
+    private static final String DIVISION = "^[0-9]{6}$";
+
+    private static final UserDefinedFunction NORMALISE_ID = udf(
+            (UDF1<String, String>) s -> ResidentId.normalise(s).orElse(null), DataTypes.StringType)
+            .withName("normalise_resident_id");
+    private static final UserDefinedFunction VALID_CREDIT_CODE = udf(
+            (UDF1<String, Boolean>) s -> s != null && CreditCode.isValid(s), DataTypes.BooleanType)
+            .withName("valid_credit_code");
+
+    private static final String TEXT_PREFIX = "_t_";
+    private static final String REASON_PREFIX = "_r_";
+
+    private RowValidation() {}
+
+    /** Row checks, then duplicates: the whole of validation. */
+    public static Dataset<Row> validate(TableSpec table, Dataset<Row> stringRows) {
+        return markDuplicates(table, check(table, stringRows));
+    }
+
+    /** The per-row checks (everything but duplicates). */
+    public static Dataset<Row> check(TableSpec table, Dataset<Row> stringRows) {
+        List<ColumnSpec> columns = table.columns();
+        Column malformed = List.of(stringRows.columns()).contains(MALFORMED)
+                ? coalesce(col(MALFORMED), lit(false)) : lit(false);
+
+        // 1. trimmed text, null when empty
+        List<Column> texts = new ArrayList<>(List.of(
+                col(LINE).cast(DataTypes.LongType).as(SOURCE_LINE), col(RAW), malformed.as(MALFORMED)));
+        for (ColumnSpec c : columns) {
+            texts.add(clean(col(c.name()).cast(DataTypes.StringType)).as(TEXT_PREFIX + c.name()));
+        }
+        // 2. typed values: null when the text is absent or cannot be read
+        List<Column> typed = new ArrayList<>(List.of(col(SOURCE_LINE), col(RAW), col(MALFORMED)));
+        for (ColumnSpec c : columns) {
+            typed.add(col(TEXT_PREFIX + c.name()));
+            typed.add(typed(table, c, col(TEXT_PREFIX + c.name())).as(c.name()));
+        }
+        // 3. each column's failure, if any
+        List<Column> failures = new ArrayList<>(List.of(col(SOURCE_LINE), col(RAW), col(MALFORMED)));
+        for (ColumnSpec c : columns) {
+            failures.add(col(c.name()));
+            failures.add(failure(table, c).as(REASON_PREFIX + c.name()));
+        }
+        // 4. the first failing column in contract order
+        List<Column> out = new ArrayList<>();
+        columns.forEach(c -> out.add(col(c.name()).cast(c.kind().sparkType())));
+        out.add(col(SOURCE_LINE));
+        out.add(col(RAW));
+        Column[] failingName = columns.stream()
+                .map(c -> when(col(REASON_PREFIX + c.name()).isNotNull(), lit(c.name()))).toArray(Column[]::new);
+        Column[] failingReason = columns.stream().map(c -> col(REASON_PREFIX + c.name())).toArray(Column[]::new);
+        out.add(when(col(MALFORMED), lit(null).cast(DataTypes.StringType))
+                .otherwise(coalesce(failingName)).as(REJECT_COLUMN));
+        out.add(when(col(MALFORMED), lit(RejectReason.MALFORMED_LINE.name()))
+                .otherwise(coalesce(failingReason)).as(REJECT_REASON));
+        return stringRows
+                .select(texts.toArray(Column[]::new))
+                .select(typed.toArray(Column[]::new))
+                .select(failures.toArray(Column[]::new))
+                .select(out.toArray(Column[]::new));
+    }
+
+    /**
+     * Marks DUPLICATE_ROW among rows that passed {@link #check}: a later copy (by
+     * source_line) of a row with the same typed values; then, for tables with a unique
+     * key (claims.claim_id), a later row reusing the key.
+     */
+    public static Dataset<Row> markDuplicates(TableSpec table, Dataset<Row> checked) {
+        String copy = "_copy";
+        List<Column> content = new ArrayList<>();
+        content.add(col(REJECT_REASON).isNull());
+        table.columnNames().forEach(c -> content.add(col(c)));
+        Dataset<Row> out = checked
+                .withColumn(copy, row_number().over(
+                        Window.partitionBy(content.toArray(Column[]::new)).orderBy(col(SOURCE_LINE))))
+                .withColumn(REJECT_REASON, when(col(REJECT_REASON).isNull().and(col(copy).gt(1)),
+                        lit(RejectReason.DUPLICATE_ROW.name())).otherwise(col(REJECT_REASON)));
+        String key = UNIQUE_KEYS.get(table.name());
+        if (key != null) {
+            Column keyDuplicate = col(REJECT_REASON).isNull().and(col(copy).gt(1));
+            out = out
+                    .withColumn(copy, row_number().over(Window.partitionBy(col(REJECT_REASON).isNull(), col(key))
+                            .orderBy(col(SOURCE_LINE))))
+                    .withColumn(REJECT_COLUMN, when(keyDuplicate, lit(key)).otherwise(col(REJECT_COLUMN)))
+                    .withColumn(REJECT_REASON, when(keyDuplicate, lit(RejectReason.DUPLICATE_ROW.name()))
+                            .otherwise(col(REJECT_REASON)));
+        }
+        return out.drop(copy);
+    }
+
+    /** Accepted rows as the bronze table stores them: contract columns typed, then source_line. */
+    public static Dataset<Row> accepted(TableSpec table, Dataset<Row> validated) {
+        List<Column> out = new ArrayList<>();
+        table.columns().forEach(c -> out.add(col(c.name()).cast(c.kind().sparkType())));
+        out.add(col(SOURCE_LINE));
+        return validated.filter(col(REJECT_REASON).isNull()).select(out.toArray(Column[]::new));
+    }
+
+    /** Rejected rows in the rejects layout (table, file, line, column, reason, raw). */
+    public static Dataset<Row> rejects(String table, String file, Dataset<Row> validated) {
+        return validated.filter(col(REJECT_REASON).isNotNull()).select(
+                lit(table).as(Columns.TABLE),
+                lit(file).as(Columns.FILE),
+                col(SOURCE_LINE).as(Columns.LINE),
+                col(REJECT_COLUMN).as(Columns.COLUMN),
+                col(REJECT_REASON).as(Columns.REASON),
+                col(RAW).as(Columns.RAW));
+    }
+
+    /** Trimmed (blanks at both ends), null when nothing is left. */
+    static Column clean(Column text) {
+        Column t = btrim(text, lit(BLANKS));
+        return when(length(t).gt(0), t);
+    }
+
+    private static Column typed(TableSpec table, ColumnSpec c, Column t) {
+        return switch (c.kind()) {
+            case TEXT -> ID_LIKE_TEXT.getOrDefault(table.name(), List.of()).contains(c.name())
+                    ? coalesce(NORMALISE_ID.apply(t), t) : t;
+            case RESIDENT_ID -> NORMALISE_ID.apply(t);
+            case CREDIT_CODE -> when(VALID_CREDIT_CODE.apply(t), t);
+            case CODE -> when(t.isin(c.codes().toArray()), t);
+            case DIVISION -> when(t.rlike(DIVISION), t);
+            case MONTH -> {
+                Column compact = regexp_replace(t, MONTH_DASHED, "$1$2");
+                yield when(compact.rlike(MONTH_COMPACT), compact.try_cast(DataTypes.IntegerType));
+            }
+            case DATE -> when(t.rlike(DATE), t.try_cast(DataTypes.DateType));
+            case MONEY -> when(t.rlike(MONEY), t.try_cast(Money.TYPE));
+            case COUNT -> when(t.rlike(COUNT), regexp_replace(t, "\\.0+$", "").try_cast(DataTypes.IntegerType));
+            case BOOLEAN -> when(upper(t).isin("TRUE", "1", "Y"), lit(true))
+                    .when(upper(t).isin("FALSE", "0", "N"), lit(false));
+        };
+    }
+
+    /** The column's reject reason (null when it passes); reads the text and typed columns. */
+    private static Column failure(TableSpec table, ColumnSpec c) {
+        Column t = col(TEXT_PREFIX + c.name());
+        Column v = col(c.name());
+        // CASE WHEN ... in this order; a branch is only added when it can apply
+        Column reason = when(lit(c.required()).and(t.isNull()), lit(RejectReason.MISSING_VALUE.name()));
+        if (c.kind().rejectCode() != null) {
+            reason = reason.when(t.isNotNull().and(v.isNull()), lit(c.kind().rejectCode()));
+        }
+        if (c.kind() == ColumnKind.MONEY || c.kind() == ColumnKind.COUNT) {
+            reason = reason.when(v.lt(0), lit(RejectReason.NEGATIVE_AMOUNT.name()));
+        }
+        Optional<RowRule> rule = rowRule(table, c);
+        if (rule.isPresent()) {
+            reason = reason.when(rule.get().fails(), lit(rule.get().reason().name()));
+        }
+        return reason;
+    }
+
+    /** A check that involves other columns of the row, reported on one column. */
+    private record RowRule(Column fails, RejectReason reason) {}
+
+    private static Optional<RowRule> rowRule(TableSpec table, ColumnSpec c) {
+        if (table.name().equals(Tables.CONTRIBUTIONS.name()) && c.name().equals(Columns.PAID_ON)) {
+            Column paidWithoutDate = col(Columns.PAY_STATUS).equalTo(Codes.PayStatus.PAID)
+                    .and(col(TEXT_PREFIX + Columns.PAID_ON).isNull());
+            return Optional.of(new RowRule(paidWithoutDate, RejectReason.MISSING_VALUE));
+        }
+        if (table.name().equals(Tables.CLAIMS.name()) && c.name().equals(Columns.PERIOD_TO)) {
+            Column backwards = col(Columns.PERIOD_TO).lt(col(Columns.PERIOD_FROM));
+            return Optional.of(new RowRule(backwards, RejectReason.BAD_MONTH));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,181 @@
+package wengang.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static wengang.ingest.IngestTestData.badChecksum;
+import static wengang.ingest.IngestTestData.credit;
+import static wengang.ingest.IngestTestData.id;
+import static wengang.ingest.IngestTestData.write;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import wengang.engine.Warehouse;
+import wengang.schemas.Tables;
+import wengang.testing.TestSpark;
+
+/** Whole ingests into a Delta warehouse: versions, rejects, ingest_runs, idempotence. */
+class IngestJobTest {
+    static final String CHEN = id("52052419900101123");
+    static final String HUANG = id("52242519880512004");
+    static final String AGENCY = credit("91440101MA5C00001");
+    static final String FACTORY = credit("91440106MA5C00002");
+
+    static final String CONTRIBUTIONS = "person_id,name,employer_id,user_unit_id,region_code,month,insurance_type,"
+            + "base,personal_amount,employer_amount,pay_status,paid_on,staff_type\n"
+            + CHEN + ",陈明," + FACTORY + ",,440100,202304,110,5000.00,400.00,800.00,PAID,2023-04-15,REGULAR\n"
+            + badChecksum(HUANG) + ",黄丽," + FACTORY + ",,440100,202304,110,5000.00,400.00,800.00,PAID,2023-04-15,REGULAR\n"
+            + CHEN + ",陈明," + FACTORY + ",,440100,202305,110,5000.00,400.00,800.00,PAID,2023-05-15,REGULAR\n"
+            + CHEN + ",陈明," + FACTORY + ",,440100,202305,110,5000.00,400.00,800.00,PAID,2023-05-15,REGULAR\n";
+    static final String EMPLOYERS = "employer_id,name,registered_district,unit_type,dispatch_licensed,bank_account\n"
+            + FACTORY + ",广州某电子厂,440106,ENTERPRISE,N,6222000011110001\n"
+            + AGENCY + ",广州某劳务派遣公司,440111,ENTERPRISE,Y,6222000011110002\n";
+    static final String REGISTRY = "person_id,name,household_county,status,status_from,status_to,removal_reason\n"
+            + CHEN + ",陈明,520524,ALLEVIATED,2020-01-01,,\n"
+            + HUANG + ",黄丽,522701,ALLEVIATED,2020-01-01,,\n";
+    static final String CARDS = "person_id,card_no,financial_enabled,status,activated_on\n"
+            + CHEN + ",C001,Y,ACTIVE,\n"
+            + HUANG + ",C002,Y,STOLEN,\n";
+    static final String CLAIMS = "claim_id,subsidy,person_id,claimant_id,district,scheme,period_from,period_to,"
+            + "submitted_on,amount_claimed,training_hours,training_days\n"
+            + "C1,SI_SUBSIDY," + CHEN + "," + CHEN + ",440106,CITY_2023,202304,202305,2023-06-01,,,\n";
+    static final String DEFAULT_QUOTAS = "year,region_code,region_name,target_10k,target_persons,source\n"
+            + "2023,440100,广州市,1.00,10000,test\n"
+            + "2023,440000,广东省,9.00,90000,test\n";
+
+    @TempDir
+    Path dir;
+
+    final SparkSession spark = TestSpark.session();
+
+    @Test
+    void ingestsASnapshotThenAddsNothingForTheSameFolderAndANewVersionForAChangedFile() {
+        Path input = folder("in", CONTRIBUTIONS, EMPLOYERS, REGISTRY, CARDS, StandardCharsets.UTF_8);
+        Warehouse wh = new Warehouse(dir.resolve("wh"));
+
+        // 1. first snapshot: no claims, no quotas
+        IngestReport first = IngestJob.run(spark, input, StandardCharsets.UTF_8, wh, defaultQuotas());
+
+        FileIngest contributions = first.file("contributions");
+        assertThat(contributions.file()).isEqualTo("contributions.csv");
+        assertThat(contributions.format()).isEqualTo("csv");
+        assertThat(List.of(contributions.rowsRead(), contributions.rowsAccepted(), contributions.rowsRejected()))
+                .containsExactly(4L, 2L, 2L);
+        assertThat(contributions.rejectReasons()).containsOnly(Map.entry("BAD_ID", 1L), Map.entry("DUPLICATE_ROW", 1L));
+        assertThat(first.files()).allSatisfy(f -> {
+            assertThat(f.rowsRead()).isEqualTo(f.rowsAccepted() + f.rowsRejected());
+            assertThat(f.changed()).isTrue();
+        });
+        assertThat(first.files()).extracting(FileIngest::table).containsExactly(
+                "contributions", "employers", "registry", "claims", "cards", "quotas");
+        assertThat(first.files()).extracting(FileIngest::rowsRead).containsExactly(4L, 2L, 2L, 0L, 2L, 2L);
+        assertThat(first.file("claims").format()).as("missing claims: an empty version").isEqualTo("none");
+        assertThat(Warehouse.read(spark, wh.bronze("claims")).count()).isZero();
+        assertThat(first.file("quotas").format()).as("missing quotas: the default file").isEqualTo("default");
+        assertThat(first.file("quotas").rowsAccepted()).isEqualTo(2);
+        assertThat(Warehouse.read(spark, wh.bronze("quotas")).columns())
+                .containsExactly("year", "region_code", "region_name", "target_persons", "source_line");
+
+        Dataset<Row> bronze = Warehouse.read(spark, wh.bronze("contributions"));
+        StructType expected = Tables.CONTRIBUTIONS.schema().add("source_line", DataTypes.LongType);
+        assertThat(Arrays.stream(bronze.schema().fields()).map(f -> f.name() + ":" + f.dataType().simpleString()))
+                .containsExactlyElementsOf(Arrays.stream(expected.fields())
+                        .map(f -> f.name() + ":" + f.dataType().simpleString()).toList());
+        assertThat(bronze.orderBy("source_line").collectAsList()).extracting(r -> r.getAs("source_line"))
+                .containsExactly(2L, 4L);
+
+        List<Row> rejects = RejectsTable.read(spark, wh).orderBy("table", "line").collectAsList();
+        assertThat(rejects).extracting(r -> r.getAs("table") + "|" + r.getAs("file") + "|" + r.getAs("line") + "|"
+                + r.getAs("column") + "|" + r.getAs("reason")).containsExactly(
+                "cards|cards.csv|3|status|UNKNOWN_CODE",
+                "contributions|contributions.csv|3|person_id|BAD_ID",
+                "contributions|contributions.csv|5|null|DUPLICATE_ROW");
+        assertThat(rejects.get(1).<String>getAs("raw")).startsWith(badChecksum(HUANG) + ",黄丽,");
+
+        // 2. the same folder again: nothing new
+        Map<String, Long> before = IngestJob.currentVersions(spark, wh);
+        IngestReport second = IngestJob.run(spark, input, StandardCharsets.UTF_8, wh, defaultQuotas());
+
+        assertThat(IngestJob.currentVersions(spark, wh)).isEqualTo(before).containsKeys("contributions", "_rejects");
+        assertThat(second.files()).allSatisfy(f -> assertThat(f.changed()).isFalse());
+        assertThat(second.file("contributions").rowsRejected()).isEqualTo(2);
+        assertThat(second.file("contributions").rejectReasons()).isEqualTo(contributions.rejectReasons());
+        Dataset<Row> runs = Warehouse.read(spark, wh.ingestRuns());
+        assertThat(runs.count()).isEqualTo(12);
+        assertThat(runs.filter(col("changed")).count()).isEqualTo(6);
+        assertThat(second.summaryText()).contains("contributions.csv", "BAD_ID 1", "same content");
+
+        // 3. a corrected contributions file and a claims file: new versions of those two only
+        write(input.resolve("contributions.csv"), CONTRIBUTIONS.replace(badChecksum(HUANG), HUANG));
+        write(input.resolve("claims.csv"), CLAIMS);
+        IngestReport third = IngestJob.run(spark, input, StandardCharsets.UTF_8, wh, defaultQuotas());
+
+        Map<String, Long> after = IngestJob.currentVersions(spark, wh);
+        assertThat(after.get("contributions")).isEqualTo(before.get("contributions") + 1);
+        assertThat(after.get("claims")).isEqualTo(before.get("claims") + 1);
+        assertThat(after.get("employers")).isEqualTo(before.get("employers"));
+        assertThat(after.get("_rejects")).isGreaterThan(before.get("_rejects"));
+        assertThat(third.file("contributions").rowsAccepted()).isEqualTo(3);
+        assertThat(third.file("claims").format()).isEqualTo("csv");
+        assertThat(Warehouse.read(spark, wh.bronze("claims")).count()).isEqualTo(1);
+        assertThat(RejectsTable.read(spark, wh).collectAsList())
+                .extracting(r -> r.getAs("table") + ":" + r.getAs("reason"))
+                .as("contributions' rejects replaced, cards' kept")
+                .containsExactlyInAnyOrder("contributions:DUPLICATE_ROW", "cards:UNKNOWN_CODE");
+        assertThat(Warehouse.readVersion(spark, wh.bronze("contributions"), before.get("contributions")).count())
+                .as("the earlier snapshot by time travel").isEqualTo(2);
+    }
+
+    @Test
+    void aMissingFileOrColumnStopsTheRunBeforeAnythingIsWritten() {
+        Path input = folder("in", CONTRIBUTIONS, EMPLOYERS, null,
+                CARDS.replace("card_no", "card_number"), StandardCharsets.UTF_8);
+        write(input.resolve("claims.csv"), CLAIMS);
+        write(input.resolve("claims.parquet").resolve("part-0.parquet"), "");
+        Warehouse wh = new Warehouse(dir.resolve("wh"));
+
+        assertThatThrownBy(() -> IngestJob.run(spark, input, StandardCharsets.UTF_8, wh, defaultQuotas()))
+                .isInstanceOf(InputContractException.class)
+                .hasMessageContaining("table claims is given more than once")
+                .hasMessageContaining("missing required file for table registry")
+                .hasMessageContaining("registry.csv")
+                .hasMessageContaining("person_id, name, household_county, status, status_from, status_to, removal_reason")
+                .hasMessageContaining("cards.csv: missing column card_no")
+                .hasMessageContaining("expected columns: person_id, card_no, financial_enabled, status, activated_on");
+        assertThat(Files.exists(wh.root())).isFalse();
+    }
+
+    /** An input folder with the given CSV files (null: left out). */
+    Path folder(String name, String contributions, String employers, String registry, String cards, Charset cs) {
+        Path in = dir.resolve(name);
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        files.put("contributions.csv", contributions);
+        files.put("employers.csv", employers);
+        files.put("registry.csv", registry);
+        files.put("cards.csv", cards);
+        files.forEach((file, text) -> {
+            if (text != null) {
+                write(in.resolve(file), text, cs);
+            }
+        });
+        write(in.resolve(".keep"), "");
+        return in;
+    }
+
+    Path defaultQuotas() {
+        Path file = dir.resolve("conf").resolve(InputFolder.DEFAULT_QUOTAS);
+        return Files.exists(file) ? file : write(file, DEFAULT_QUOTAS);
+    }
+}

@@ -5,9 +5,18 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import wengang.cycle.CycleSummary;
+import wengang.cycle.VerificationCycle;
+import wengang.engine.Warehouse;
+import wengang.ingest.IngestJob;
+import wengang.ingest.IngestReport;
+import wengang.policy.Policy;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Ingest an input folder and run one verification cycle: claim decisions, payment files (January, April, July, October), flags, fulfilment, rejects, all under --out. Pass the same --warehouse to chain cycles: its ledger carries what was paid."})
+        description = {"Ingest an input folder and run one verification cycle: claim decisions, payment files (January, April, July, October), flags, fulfilment, rejects, all under --out. Pass the same --warehouse to chain cycles: its ledger carries what was paid.",
+            "",
+            "Example:  wengang run --input data/2024-01 --cycle 2024-01 --out out/2024-01 --warehouse wh"},
+        footer = {"", "Outputs under --out: claim_decisions.csv, claim_months.csv, payments/<district>.csv and payments/manifest.json (payment cycles), adjustments.csv, flags.csv, eligible_unclaimed.csv, fulfilment.csv, rejects.csv."})
 public final class RunCommand implements Callable<Integer> {
     @ParentCommand
     WengangCommand root;
@@ -28,8 +37,18 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--encoding", defaultValue = "UTF-8", paramLabel = "CHARSET", description = "CSV encoding: UTF-8 (default) or GBK.")
     String encoding;
 
+    @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (default: conf/policies/guangzhou-2023.yaml).")
+    Path policyFile;
+
     @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("run: not built yet");
+    public Integer call() throws Exception {
+        Path outDir = out.toAbsolutePath().normalize();
+        Warehouse w = new Warehouse(warehouse != null ? warehouse : outDir.resolve("warehouse"));
+        Policy policy = PolicySelection.load(policyFile);
+        IngestReport report = IngestJob.run(root.spark(), input.toAbsolutePath().normalize(), IngestJob.charset(encoding), w);
+        System.out.println(report.summaryText());
+        CycleSummary summary = VerificationCycle.run(root.spark(), w, policy, cycle, outDir, null);
+        System.out.println(summary.text());
+        return ExitCode.OK;
     }
 }

@@ -1,14 +1,23 @@
 package wengang.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import wengang.cycle.CycleRuns;
+import wengang.cycle.CycleSummary;
+import wengang.cycle.VerificationCycle;
+import wengang.engine.Warehouse;
+import wengang.policy.Policy;
+import wengang.schemas.Months;
 
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run one verification cycle on an already-ingested warehouse (no ingest)."})
+        description = {"Run one verification cycle on an already-ingested warehouse (no ingest). With --replay, read the input tables at the versions the last run of this cycle recorded (Delta time travel), so the cycle's files are rebuilt exactly even after newer data was ingested.",
+            "",
+            "Example:  wengang verify --cycle 2024-01 --out out/2024-01 --warehouse wh --replay"})
 public final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     WengangCommand root;
@@ -23,8 +32,23 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     WarehouseOption warehouse = new WarehouseOption();
 
+    @Option(names = "--replay", description = "Read the table versions recorded by the last run of this cycle.")
+    boolean replay;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (default: conf/policies/guangzhou-2023.yaml).")
+    Path policyFile;
+
     @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("verify: not built yet");
+    public Integer call() throws Exception {
+        Warehouse w = new Warehouse(warehouse.path());
+        Policy policy = PolicySelection.load(policyFile);
+        Map<String, Long> versions = null;
+        if (replay) {
+            versions = CycleRuns.recordedVersions(root.spark(), w, cycle).orElseThrow(() -> new IllegalArgumentException(
+                    "--replay: cycle " + Months.formatDashed(cycle) + " was never run on warehouse " + w.root()));
+        }
+        CycleSummary summary = VerificationCycle.run(root.spark(), w, policy, cycle, out.toAbsolutePath().normalize(), versions);
+        System.out.println(summary.text());
+        return ExitCode.OK;
     }
 }

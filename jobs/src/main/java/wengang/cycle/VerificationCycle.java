@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.lit;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +17,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import wengang.engine.EngineSettings;
 import wengang.engine.Progress;
-import wengang.engine.TableVersions;
+import wengang.ingest.IngestJob;
 import wengang.engine.Warehouse;
 import wengang.output.FaultInjection;
 import wengang.payment.Ledger;
@@ -38,7 +37,7 @@ import wengang.schemas.Tables;
  * reused, files are replaced atomically.
  */
 public final class VerificationCycle {
-    public static final String REJECTS_KEY = "_rejects";
+    public static final String REJECTS_KEY = IngestJob.REJECTS_KEY;
 
     private VerificationCycle() {}
 
@@ -120,10 +119,7 @@ public final class VerificationCycle {
 
     /** Current versions of every bronze table and of the rejects table. */
     public static Map<String, Long> currentVersions(SparkSession spark, Warehouse w) {
-        Map<String, Long> v = new LinkedHashMap<>(TableVersions.bronze(spark, w,
-                Tables.ALL.stream().map(t -> t.name()).toList()));
-        v.put(REJECTS_KEY, TableVersions.current(spark, w.rejects()));
-        return new TreeMap<>(v);
+        return new TreeMap<>(IngestJob.currentVersions(spark, w));
     }
 
     static Dataset<Row> bronze(SparkSession spark, Warehouse w, String table, Map<String, Long> versions) {

@@ -1,0 +1,72 @@
+package wengang.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static wengang.testing.Fixture.*;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import wengang.schemas.Codes.Subsidy;
+import wengang.schemas.OutputFiles;
+import wengang.testing.Fixture;
+import wengang.testing.InputFolder;
+import wengang.testing.TestSpark;
+
+/** The command acceptance tests call: `run --input DIR --cycle yyyy-MM --out DIR` writes every contract file. */
+class RunCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void runWritesEveryContractFileWithItsHeader() throws Exception {
+        String p = person(141);
+        String u = unit(141);
+        Fixture f = new Fixture().enterprise(u, YUEXIU).alleviated(p, BIJIE_QIXINGGUAN).card(p, "6217")
+                .worked(p, u, 202310, 202312)
+                .claim("C-1", Subsidy.LIVING, p, YUEXIU, 202310, 202312, "2023-12-10");
+        Path input = InputFolder.write(f, dir.resolve("input"));
+        Files.writeString(input.resolve("contributions.csv"), "not,a,row\n", java.nio.file.StandardOpenOption.APPEND);
+        Path out = dir.resolve("out");
+
+        int code = execute("run", "--input", input.toString(), "--cycle", "2024-01", "--out", out.toString());
+        assertThat(code).isEqualTo(ExitCode.OK);
+        for (OutputFiles.OutputFile file : OutputFiles.ALWAYS) {
+            List<String> lines = Files.readAllLines(out.resolve(file.fileName()));
+            assertThat(lines.get(0)).as(file.fileName()).startsWith(String.join(",", file.columns()));
+        }
+        assertThat(Files.readString(out.resolve("claim_decisions.csv"))).contains("C-1,APPROVED,1500.00,");
+        assertThat(Files.readAllLines(out.resolve("rejects.csv"))).hasSize(2)
+                .last().asString().contains("contributions", "MALFORMED_LINE");
+        assertThat(out.resolve("payments").resolve("manifest.json")).exists();
+        assertThat(Files.list(out.resolve("payments")).count()).isEqualTo(12); // 11 districts + manifest
+        assertThat(out.resolve("warehouse")).isDirectory();
+    }
+
+    @Test
+    void missingRequiredFileStopsWithExitCode3AndNamesIt() throws Exception {
+        Path input = InputFolder.write(new Fixture(), dir.resolve("input"));
+        Files.delete(input.resolve("registry.csv"));
+        StringWriter err = new StringWriter();
+        int code = execute(new PrintWriter(err), "run", "--input", input.toString(), "--cycle", "2024-01",
+                "--out", dir.resolve("out").toString());
+        assertThat(code).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString()).contains("registry");
+        assertThat(dir.resolve("out").resolve("claim_decisions.csv")).doesNotExist();
+    }
+
+    private static int execute(String... args) {
+        return execute(new PrintWriter(new StringWriter()), args);
+    }
+
+    private static int execute(PrintWriter err, String... args) {
+        WengangCommand root = new WengangCommand(settings -> TestSpark.session());
+        CommandLine cl = WengangCommand.commandLine(root);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+}

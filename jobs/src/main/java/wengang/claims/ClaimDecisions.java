@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.*;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import wengang.decision.ClaimMonthFacts;
 import wengang.payment.Settlement;
 import wengang.schemas.Codes.Decision;
 import wengang.schemas.Codes.MonthStatus;
@@ -21,16 +22,13 @@ import wengang.schemas.ReasonCode;
  * applied in an earlier cycle, the latter only on a claim with a PAYABLE month.
  */
 public final class ClaimDecisions {
-    /** Column the unit-subsidy builder sets when training hours were cut (HOURS_CAPPED). */
-    public static final String HOURS_CAPPED = "hours_capped";
 
     private ClaimDecisions() {}
 
     /** @param settledMonths claim months as shown ({@link Settlement.Settled#claimMonths()}) */
     public static Dataset<Row> decide(Dataset<Row> settledMonths) {
         Column payable = col(Columns.STATUS).equalTo(MonthStatus.PAYABLE);
-        Column hoursCapped = settledMonths.columns().length > 0 && java.util.Arrays.asList(settledMonths.columns()).contains(HOURS_CAPPED)
-                ? col(HOURS_CAPPED) : lit(false);
+        Column hoursCapped = col(ClaimMonthFacts.HOURS_CAPPED);
         Dataset<Row> perClaim = settledMonths.groupBy(Columns.CLAIM_ID)
                 .agg(
                         first(Columns.SUBSIDY).as(Columns.SUBSIDY),

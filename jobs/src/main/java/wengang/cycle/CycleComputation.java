@@ -8,6 +8,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import wengang.claims.ClaimDecisions;
 import wengang.claims.ClaimInputs;
+import wengang.claims.DispatchDecisions;
+import wengang.claims.UnitClaimFacts;
 import wengang.claims.EligibleUnclaimed;
 import wengang.claims.PersonalClaimFacts;
 import wengang.decision.ClaimMonthDecider;
@@ -71,8 +73,11 @@ public final class CycleComputation {
         Dataset<Row> ledgerBefore = Ledger.before(ledger, cycle);
         ClaimInputs in = new ClaimInputs(claims, grants, registryPersons, monthEligibility, contributions,
                 s.employers(), ledgerBefore);
-        Dataset<Row> facts = PersonalClaimFacts.build(in, policy, rules, cycle);
-        Dataset<Row> decided = checkpoint.apply(ClaimMonthDecider.decide(facts, rules, cycle));
+        Dataset<Row> facts = PersonalClaimFacts.build(in, policy, rules, cycle)
+                .unionByName(UnitClaimFacts.training(in, policy, rules, cycle));
+        Dataset<Row> dispatch = checkpoint.apply(UnitClaimFacts.dispatch(in, policy, rules, cycle));
+        Dataset<Row> decided = checkpoint.apply(ClaimMonthDecider.decide(facts, rules, cycle)
+                .unionByName(DispatchDecisions.decide(dispatch, rules, cycle)));
 
         Holds holds = new Holds(AsOf.usableCards(s.cards(), cycle), s.confirmedSubjects());
         Settlement.Settled settled = Settlement.split(checkpoint.apply(Settlement.settle(decided, ledgerBefore, holds,

@@ -21,6 +21,8 @@ public final class ClaimMonthFacts {
     public static final String KEY = "claim_key";
     public static final String AMOUNT = "computed_amount";
     public static final String PAYEE_TYPE = Columns.PAYEE_TYPE;
+    /** TRAINING: hours above the daily cap were cut (informational HOURS_CAPPED). */
+    public static final String HOURS_CAPPED = "hours_capped";
     /** Column name for whether code applies. */
     public static String applies(ReasonCode code) {
         return "c_" + code.name();
@@ -46,6 +48,8 @@ public final class ClaimMonthFacts {
         for (String c : IDENTITY) {
             select.add(col(c));
         }
+        select.add(present.contains(HOURS_CAPPED) ? coalesce(col(HOURS_CAPPED), lit(false)).as(HOURS_CAPPED)
+                : lit(false).as(HOURS_CAPPED));
         for (ReasonCode code : ReasonCode.values()) {
             if (!code.decides()) {
                 continue;

@@ -1,0 +1,39 @@
+package wengang.generate;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a generation wrote: rows per file (tables in contract order, then ground_truth),
+ * how many anomaly cases and ground-truth rows, how many bad input rows, and how long
+ * it took.
+ */
+public record GeneratorReport(Path out, String format, long persons, long seed, Map<String, Long> rows,
+                              int anomalyCases, int groundTruthRows, int badRows, Duration elapsed) {
+    public GeneratorReport {
+        rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));
+    }
+
+    /** Good rows written for a table (bad input rows not counted). */
+    public long rows(String table) {
+        Long n = rows.get(table);
+        if (n == null) {
+            throw new IllegalArgumentException("no table " + table + " in this report");
+        }
+        return n;
+    }
+
+    public String summary() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format("generated a synthetic Guangdong province: %,d persons, seed %d, %s -> %s%n",
+                persons, seed, format, out));
+        rows.forEach((table, n) -> b.append(String.format("  %-14s %,13d rows%n", table, n)));
+        b.append(String.format("  %d anomaly cases, %d ground-truth rows, %d bad input rows%n",
+                anomalyCases, groundTruthRows, badRows));
+        b.append(String.format("  took %.1f s", elapsed.toMillis() / 1000.0));
+        return b.toString();
+    }
+}

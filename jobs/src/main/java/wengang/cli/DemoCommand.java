@@ -1,13 +1,27 @@
 package wengang.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import wengang.cycle.CycleSummary;
+import wengang.cycle.VerificationCycle;
+import wengang.engine.Warehouse;
+import wengang.generate.GeneratorOptions;
+import wengang.generate.GeneratorReport;
+import wengang.generate.ProvinceGenerator;
+import wengang.ingest.IngestJob;
+import wengang.ingest.IngestReport;
+import wengang.policy.Policy;
+import wengang.policy.PolicyLoader;
+import wengang.schemas.Months;
 
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Generate a small province, ingest it and run verification cycles on it, then print a summary and where the outputs are. Nothing to prepare."})
+        description = {"Generate a small province, ingest it and run verification cycles on one warehouse (by default 2024-01, a payment cycle, then 2024-04), then print a summary and where the outputs are. Nothing to prepare.",
+            "",
+            "Example:  wengang demo --dir demo --persons 2000"})
 public final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     WengangCommand root;
@@ -22,8 +36,32 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--cycles", split = ",", paramLabel = "yyyy-MM", converter = CycleConverter.class,
+            defaultValue = "2024-01,2024-04", description = "Cycles to run, in order (default: ${DEFAULT-VALUE}).")
+    List<Integer> cycles;
+
     @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("demo: not built yet");
+    public Integer call() throws Exception {
+        Path base = dir.toAbsolutePath().normalize();
+        Path input = base.resolve("input");
+        Warehouse w = new Warehouse(base.resolve("warehouse"));
+        Policy policy = PolicyLoader.loadDefault();
+
+        GeneratorReport generated = ProvinceGenerator.generate(root.spark(),
+                new GeneratorOptions(persons, seed, input, GeneratorOptions.CSV));
+        System.out.println(generated.summary());
+        IngestReport ingested = IngestJob.run(root.spark(), input, IngestJob.charset("UTF-8"), w);
+        System.out.println(ingested.summaryText());
+        for (int cycle : cycles) {
+            Path out = base.resolve("out").resolve(Months.formatDashed(cycle));
+            CycleSummary summary = VerificationCycle.run(root.spark(), w, policy, cycle, out, null);
+            System.out.println(summary.text());
+        }
+        System.out.println();
+        System.out.println("Open " + base.resolve("out") + ": claim_decisions.csv (one line per claim), claim_months.csv"
+                + " (why, month by month), payments/<district>.csv, flags.csv, fulfilment.csv.");
+        System.out.println("Ask why: bin/wengang explain --warehouse " + w.root() + " --claim <claim_id>");
+        System.out.println("Injected anomalies and what they should produce: " + input.resolve("ground_truth.csv"));
+        return ExitCode.OK;
     }
 }

@@ -44,7 +44,8 @@ public final class CsvOutput {
         order.addAll(columns);
         Column[] sort = order.stream().map(c -> col(c).asc_nulls_first()).toArray(Column[]::new);
         Column[] select = columns.stream().map(c -> col(c)).toArray(Column[]::new);
-        Dataset<Row> sorted = rows.select(select).sort(sort);
+        // one partition, sorted: toLocalIterator then streams it in one job, in order
+        Dataset<Row> sorted = rows.select(select).repartition(1).sortWithinPartitions(sort);
         return writeRows(columns, sorted.toLocalIterator(), file);
     }
 

@@ -53,7 +53,8 @@ public final class PaymentFiles {
             List<String> columns = OutputFiles.PAYMENTS.columns();
             Column[] order = java.util.stream.Stream.concat(java.util.stream.Stream.of(Columns.DISTRICT, Columns.PAYMENT_ID),
                     columns.stream()).distinct().map(c -> col(c).asc_nulls_first()).toArray(Column[]::new);
-            Dataset<Row> sorted = lines.select(columns.stream().map(c -> col(c)).toArray(Column[]::new)).sort(order);
+            Dataset<Row> sorted = lines.select(columns.stream().map(c -> col(c)).toArray(Column[]::new))
+                    .repartition(1).sortWithinPartitions(order);
             int districtIndex = columns.indexOf(Columns.DISTRICT);
             int statusIndex = columns.indexOf(Columns.STATUS);
             int amountIndex = columns.indexOf(Columns.AMOUNT);

@@ -4,7 +4,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import wengang.output.CsvOutput;
@@ -30,16 +32,26 @@ public final class CycleOutputs {
         return CsvOutput.write(stamped, file.columns(), sortBy, outDir.resolve(file.fileName()));
     }
 
-    public static void writeAll(CycleComputation.CycleResult r, Dataset<Row> rejects, Policy policy, Path outDir) {
+    /** Writes every contract CSV of the cycle; returns rows written per file name. */
+    public static Map<String, Long> writeAll(CycleComputation.CycleResult r, Dataset<Row> rejects, Policy policy,
+                                             Path outDir) {
         int c = r.cycle();
-        write(r.claimDecisions(), OutputFiles.CLAIM_DECISIONS, List.of(Columns.CLAIM_ID), policy, c, outDir);
-        write(r.claimMonths(), OutputFiles.CLAIM_MONTHS, List.of(Columns.CLAIM_ID, Columns.MONTH), policy, c, outDir);
-        write(r.adjustments(), OutputFiles.ADJUSTMENTS, List.of(Columns.CLAIM_ID, Columns.MONTH), policy, c, outDir);
-        write(r.flags(), OutputFiles.FLAGS, List.of(Columns.RULE, Columns.SUBJECT_TYPE, Columns.SUBJECT_ID), policy, c, outDir);
-        write(r.eligibleUnclaimed(), OutputFiles.ELIGIBLE_UNCLAIMED, List.of(Columns.PERSON_ID, Columns.DISTRICT), policy, c, outDir);
-        write(r.fulfilment(), OutputFiles.FULFILMENT, List.of(Columns.YEAR, Columns.REGION_CODE), policy, c, outDir);
-        CsvOutput.write(rejects, OutputFiles.REJECTS.columns(), List.of(Columns.TABLE, Columns.FILE, Columns.LINE),
-                outDir.resolve(OutputFiles.REJECTS.fileName()));
+        Map<String, Long> rows = new LinkedHashMap<>();
+        rows.put(OutputFiles.CLAIM_DECISIONS.fileName(),
+                write(r.claimDecisions(), OutputFiles.CLAIM_DECISIONS, List.of(Columns.CLAIM_ID), policy, c, outDir));
+        rows.put(OutputFiles.CLAIM_MONTHS.fileName(), write(r.claimMonths(), OutputFiles.CLAIM_MONTHS,
+                List.of(Columns.CLAIM_ID, Columns.MONTH), policy, c, outDir));
+        rows.put(OutputFiles.ADJUSTMENTS.fileName(), write(r.adjustments(), OutputFiles.ADJUSTMENTS,
+                List.of(Columns.CLAIM_ID, Columns.MONTH), policy, c, outDir));
+        rows.put(OutputFiles.FLAGS.fileName(), write(r.flags(), OutputFiles.FLAGS,
+                List.of(Columns.RULE, Columns.SUBJECT_TYPE, Columns.SUBJECT_ID), policy, c, outDir));
+        rows.put(OutputFiles.ELIGIBLE_UNCLAIMED.fileName(), write(r.eligibleUnclaimed(), OutputFiles.ELIGIBLE_UNCLAIMED,
+                List.of(Columns.PERSON_ID, Columns.DISTRICT), policy, c, outDir));
+        rows.put(OutputFiles.FULFILMENT.fileName(), write(r.fulfilment(), OutputFiles.FULFILMENT,
+                List.of(Columns.YEAR, Columns.REGION_CODE), policy, c, outDir));
+        rows.put(OutputFiles.REJECTS.fileName(), CsvOutput.write(rejects, OutputFiles.REJECTS.columns(),
+                List.of(Columns.TABLE, Columns.FILE, Columns.LINE), outDir.resolve(OutputFiles.REJECTS.fileName())));
+        return rows;
     }
 
     /** A rejects frame with no rows (when nothing was ingested). */

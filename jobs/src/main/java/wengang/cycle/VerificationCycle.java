@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import wengang.eligibility.ContinuitySpells;
 import wengang.engine.EngineSettings;
 import wengang.engine.Progress;
 import wengang.ingest.IngestJob;
@@ -28,6 +29,7 @@ import wengang.policy.Policy;
 import wengang.schemas.Columns;
 import wengang.schemas.Money;
 import wengang.schemas.Months;
+import wengang.schemas.OutputFiles;
 import wengang.schemas.Tables;
 
 /**
@@ -86,10 +88,11 @@ public final class VerificationCycle {
         writeGold(r.monthEligibility(), w.gold("month_eligibility"), cycle);
         writeGold(r.claimMonths(), w.gold("claim_months"), cycle);
         writeGold(r.claimDecisions(), w.gold("claim_decisions"), cycle);
+        writeGold(ContinuitySpells.of(r.monthEligibility()), w.silver("spells"), cycle);
 
         progress.step("writing outputs to " + outDir);
         Files.createDirectories(outDir);
-        CycleOutputs.writeAll(r, rejects(spark, w, versions), policy, outDir);
+        Map<String, Long> written = CycleOutputs.writeAll(r, rejects(spark, w, versions), policy, outDir);
         BigDecimal pay = Money.ZERO;
         BigDecimal held = Money.ZERO;
         if (r.paymentCycle()) {
@@ -109,7 +112,8 @@ public final class VerificationCycle {
         }
         CycleSummary summary = new CycleSummary(cycle, policy.label(), policy.sha256(), versions, r.paymentCycle(),
                 byDecision.values().stream().mapToLong(Long::longValue).sum(), byDecision, entries.count(), reused,
-                pay, held, r.flags().count(), r.eligibleUnclaimed().count(), outDir);
+                pay, held, written.get(OutputFiles.FLAGS.fileName()),
+                written.get(OutputFiles.ELIGIBLE_UNCLAIMED.fileName()), outDir);
         CycleRuns.record(spark, w, summary);
         entries.unpersist();
         spark.sparkContext().clearJobGroup();

@@ -59,6 +59,16 @@ public final class ContinuitySpells {
                 .drop("_first_start", "_has_qualifying");
     }
 
+    /** One row per person and spell, read back from month eligibility (what silver/spells holds). */
+    public static Dataset<Row> of(Dataset<Row> monthEligibility) {
+        return monthEligibility.filter(col(SPELL_START).isNotNull())
+                .groupBy(Columns.PERSON_ID, SPELL_START)
+                .agg(first(SPELL_END).as(SPELL_END), first(SPELL_MONTHS).as(SPELL_MONTHS), first(SPELL_KIND).as(SPELL_KIND),
+                        first(MonthEligibility.REQUALIFYING).as(MonthEligibility.REQUALIFYING),
+                        sum(when(col(MonthEligibility.STATUS).equalTo("PAYABLE"), 1).otherwise(0)).cast("int")
+                                .as("payable_months"));
+    }
+
     /** A month of this spell is REQUALIFYING (P4): a later spell that has not reached the requalify months. */
     public static Column requalifying(Rules rules) {
         return col(SPELL_KIND).equalTo(KIND_LATER).and(col(SPELL_MONTHS).lt(rules.requalifyMonths()));

@@ -15,7 +15,10 @@ public final class SparkSessions {
             "spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension",
             "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog",
             // months and dates are calendar values: no time-zone shifts
-            "spark.sql.session.timeZone", "UTC");
+            "spark.sql.session.timeZone", "UTC",
+            // decision plans are wide (a column per reason code): constraint inference on them
+            // costs minutes of planning and finds nothing useful
+            "spark.sql.constraintPropagation.enabled", "false");
 
     /** A session for the command line: master and settings from {@link EngineSettings}. */
     public static SparkSession embedded(EngineSettings settings) {

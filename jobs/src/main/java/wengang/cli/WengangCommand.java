@@ -28,6 +28,7 @@ import wengang.engine.EngineSettings;
             VerifyCommand.class,
             ExplainCommand.class,
             FlagsCommand.class,
+            SqlCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class WengangCommand implements Runnable {

@@ -60,13 +60,13 @@ public final class CycleComputation {
         Dataset<Row> allClaims = AsOf.claims(s.claims(), cycle);
         Dataset<Row> claims = allClaims.filter(col(Columns.SCHEME).equalTo(Scheme.CITY_2023));
         Dataset<Row> grants = allClaims.filter(col(Columns.SCHEME).notEqual(Scheme.CITY_2023));
-        Dataset<Row> registryPersons = RegistryPersons.build(s.registry(), rules);
+        Dataset<Row> registryPersons = checkpoint.apply(RegistryPersons.build(s.registry(), rules));
 
         // the big table is narrowed to the people any rule can ask about: the registry and claimants
         Dataset<Row> people = registryPersons.select(Columns.PERSON_ID)
                 .union(allClaims.select(Columns.PERSON_ID)).distinct();
-        Dataset<Row> contributions = AsOf.contributions(s.contributions(), cycle)
-                .join(people, new String[] {Columns.PERSON_ID}, "left_semi");
+        Dataset<Row> contributions = checkpoint.apply(AsOf.contributions(s.contributions(), cycle)
+                .join(people, new String[] {Columns.PERSON_ID}, "left_semi"));
         Dataset<Row> personMonths = PersonMonths.build(contributions, s.employers(), rules, cycle);
         Dataset<Row> monthEligibility = checkpoint.apply(MonthEligibility.build(personMonths, registryPersons, rules, cycle));
 
@@ -86,8 +86,8 @@ public final class CycleComputation {
         Dataset<Row> ledgerUpTo = ledgerBefore.unionByName(settled.newEntries());
         Dataset<Row> adjustments = Adjustments.build(ledgerUpTo, decided);
         Dataset<Row> unclaimed = EligibleUnclaimed.build(monthEligibility, allClaims, policy);
-        Dataset<Row> fulfilment = TargetFulfilment.build(AsOf.contributions(s.contributions(), cycle), registryPersons,
-                s.quotas(), s.cityNames(), rules);
+        // fulfilment counts registry persons only: the narrowed contributions hold all their rows
+        Dataset<Row> fulfilment = TargetFulfilment.build(contributions, registryPersons, s.quotas(), s.cityNames(), rules);
         Dataset<Row> flags = Flags.empty(s.claims().sparkSession());
         return new CycleResult(cycle, paymentCycle, monthEligibility, settled.claimMonths(), decisions,
                 settled.newEntries(), adjustments, unclaimed, fulfilment, flags);

@@ -26,6 +26,8 @@ import wengang.payment.Manifest;
 import wengang.payment.PaymentFiles;
 import wengang.payment.PaymentLines;
 import wengang.policy.Policy;
+import wengang.report.AnalystReport;
+import wengang.report.CycleMetrics;
 import wengang.schemas.Columns;
 import wengang.schemas.Money;
 import wengang.schemas.Months;
@@ -89,6 +91,7 @@ public final class VerificationCycle {
         writeGold(r.claimMonths(), w.gold("claim_months"), cycle);
         writeGold(r.claimDecisions(), w.gold("claim_decisions"), cycle);
         writeGold(ContinuitySpells.of(r.monthEligibility()), w.silver("spells"), cycle);
+        writeGold(r.fulfilment(), w.gold("fulfilment"), cycle);
 
         progress.step("writing outputs to " + outDir);
         Files.createDirectories(outDir);
@@ -103,6 +106,12 @@ public final class VerificationCycle {
         } else {
             PaymentFiles.removeStale(outDir);
         }
+
+        progress.step("writing the analysts' report");
+        Map<String, BigDecimal> metrics = CycleMetrics.of(r, entries);
+        AnalystReport.write(r, entries, sources.employers(), policy, versions, metrics,
+                CycleMetrics.previous(spark, w, cycle), outDir.resolve(AnalystReport.FILE));
+        CycleMetrics.record(spark, w, cycle, metrics);
 
         progress.step("recording the run");
         Map<String, Long> byDecision = new TreeMap<>();

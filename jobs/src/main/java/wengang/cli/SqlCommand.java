@@ -1,0 +1,108 @@
+package wengang.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import wengang.engine.Warehouse;
+import wengang.output.CsvOutput;
+
+@Command(name = "sql", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run an analyst notebook (a SQL file, notebooks/*.sql) or one query against the warehouse. Every warehouse table is a view: bronze tables by name (contributions, claims, ...), gold (month_eligibility, claim_months, claim_decisions, ledger, flags, fulfilment), silver (spells) and meta (cycle_runs, ingest_runs, metrics). Each SELECT's result is printed; with --out the last one is also written as CSV.",
+            "",
+            "Examples:  wengang sql --warehouse demo/warehouse --file notebooks/01_fulfilment.sql",
+            "           wengang sql --warehouse demo/warehouse --query \"select cycle, count(*) from claim_decisions group by cycle\""})
+public final class SqlCommand implements Callable<Integer> {
+    @ParentCommand
+    WengangCommand root;
+
+    @Mixin
+    WarehouseOption warehouse = new WarehouseOption();
+
+    @Option(names = "--file", paramLabel = "FILE", description = "A SQL file; statements end with ';', lines starting with -- are comments.")
+    Path file;
+
+    @Option(names = "--query", paramLabel = "SQL", description = "One SQL statement.")
+    String query;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the last result to this CSV file.")
+    Path out;
+
+    @Option(names = "--rows", defaultValue = "50", description = "Rows to print per result (default ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((file == null) == (query == null)) {
+            throw new IllegalArgumentException("sql needs exactly one of --file FILE or --query SQL");
+        }
+        SparkSession spark = root.spark();
+        Warehouse w = new Warehouse(warehouse.path());
+        List<String> views = registerViews(spark, w);
+        if (views.isEmpty()) {
+            throw new IllegalArgumentException("warehouse " + w.root() + " holds no tables yet: run `wengang run` or `wengang demo` first");
+        }
+        List<String> statements = file != null ? statements(Files.readString(file, StandardCharsets.UTF_8)) : List.of(query);
+        Dataset<Row> last = null;
+        for (String sql : statements) {
+            System.out.println("-- " + sql.replace('\n', ' ').replaceAll(" +", " "));
+            Dataset<Row> result = spark.sql(sql);
+            if (result.columns().length > 0) {
+                result.show(rows, false);
+                last = result;
+            }
+        }
+        if (out != null && last != null) {
+            long n = CsvOutput.write(last, List.of(last.columns()), List.of(last.columns()[0]), out.toAbsolutePath());
+            System.out.println(n + " rows written to " + out);
+        }
+        return ExitCode.OK;
+    }
+
+    /** Registers every Delta table of the warehouse as a temporary view named after its folder. */
+    static List<String> registerViews(SparkSession spark, Warehouse w) throws java.io.IOException {
+        List<String> names = new ArrayList<>();
+        for (String layer : List.of("bronze", "silver", "gold", "meta")) {
+            Path dir = w.root().resolve(layer);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (var tables = Files.list(dir)) {
+                for (Path t : tables.sorted().toList()) {
+                    if (Warehouse.exists(t.toString())) {
+                        String name = t.getFileName().toString().replaceFirst("^_", "");
+                        Warehouse.read(spark, t.toString()).createOrReplaceTempView(name);
+                        names.add(name);
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    static List<String> statements(String text) {
+        StringBuilder b = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (!line.strip().startsWith("--")) {
+                b.append(line).append('\n');
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String s : b.toString().split(";")) {
+            if (!s.isBlank()) {
+                out.add(s.strip());
+            }
+        }
+        return out;
+    }
+
+}

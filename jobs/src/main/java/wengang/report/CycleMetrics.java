@@ -1,0 +1,92 @@
+package wengang.report;
+
+import static org.apache.spark.sql.functions.*;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructType;
+import wengang.cycle.CycleComputation.CycleResult;
+import wengang.engine.Warehouse;
+import wengang.payment.Ledger;
+import wengang.schemas.Codes.PaymentStatus;
+import wengang.schemas.Columns;
+
+/**
+ * Metrics of one cycle, stored per run under the cycle (meta/metrics) so that a month can
+ * be compared with the one before (as Deequ keeps metrics by run key). Aggregates only:
+ * no person is named.
+ */
+public final class CycleMetrics {
+    public static final DecimalType VALUE = DataTypes.createDecimalType(20, 2);
+    public static final StructType SCHEMA = new StructType()
+            .add(Columns.CYCLE, DataTypes.IntegerType, false)
+            .add("run_at", DataTypes.TimestampType, false)
+            .add("metric", DataTypes.StringType, false)
+            .add("value", VALUE, false);
+
+    private CycleMetrics() {}
+
+    /** metric name → value, computed from the cycle's results (small aggregates collected to the driver). */
+    public static Map<String, BigDecimal> of(CycleResult r, Dataset<Row> entriesOfCycle) {
+        Map<String, BigDecimal> m = new TreeMap<>();
+        put(m, "claims.", r.claimDecisions().groupBy(Columns.DECISION).count());
+        put(m, "claims_by_subsidy.", r.claimDecisions().groupBy(Columns.SUBSIDY).count());
+        put(m, "approved_amount.", r.claimDecisions().groupBy(Columns.SUBSIDY).agg(sum(Columns.APPROVED_AMOUNT)));
+        put(m, "months.", r.claimMonths().groupBy(Columns.STATUS).count());
+        put(m, "month_reason.", r.claimMonths().filter(col(Columns.REASON).isNotNull()).groupBy(Columns.REASON).count());
+        put(m, "flags.", r.flags().groupBy(Columns.RULE).count());
+        put(m, "ledger.", entriesOfCycle.groupBy(Ledger.ENTRY_TYPE).agg(sum(Columns.AMOUNT)));
+        Row u = r.eligibleUnclaimed().agg(countDistinct(Columns.PERSON_ID), sum(Columns.ESTIMATED_AMOUNT)).first();
+        m.put("eligible_unclaimed.persons", BigDecimal.valueOf(u.getLong(0)));
+        m.put("eligible_unclaimed.estimated_amount", u.isNullAt(1) ? BigDecimal.ZERO : u.getDecimal(1));
+        m.putIfAbsent("ledger." + PaymentStatus.PAY, BigDecimal.ZERO);
+        m.putIfAbsent("ledger." + PaymentStatus.HELD, BigDecimal.ZERO);
+        return m;
+    }
+
+    private static void put(Map<String, BigDecimal> m, String prefix, Dataset<Row> keyValue) {
+        for (Row row : keyValue.collectAsList()) {
+            Object v = row.get(1);
+            m.put(prefix + row.get(0), v == null ? BigDecimal.ZERO : new BigDecimal(v.toString()));
+        }
+    }
+
+    public static void record(SparkSession spark, Warehouse w, int cycle, Map<String, BigDecimal> metrics) {
+        Timestamp at = Timestamp.from(Instant.now());
+        List<Row> rows = new ArrayList<>();
+        metrics.forEach((k, v) -> rows.add(RowFactory.create(cycle, at, k, v.setScale(2, RoundingMode.HALF_UP))));
+        spark.createDataFrame(rows, SCHEMA).write().format("delta").mode("append").save(w.meta("metrics"));
+    }
+
+    /** The metrics of the latest run of the latest cycle before {@code cycle} (key "_cycle" names it), if any. */
+    public static Map<String, BigDecimal> previous(SparkSession spark, Warehouse w, int cycle) {
+        Map<String, BigDecimal> out = new TreeMap<>();
+        if (!Warehouse.exists(w.meta("metrics"))) {
+            return out;
+        }
+        Dataset<Row> all = Warehouse.read(spark, w.meta("metrics")).filter(col(Columns.CYCLE).lt(cycle));
+        List<Row> last = all.orderBy(col(Columns.CYCLE).desc(), col("run_at").desc()).limit(1).collectAsList();
+        if (last.isEmpty()) {
+            return out;
+        }
+        int prevCycle = last.get(0).getInt(0);
+        Timestamp prevRun = last.get(0).getTimestamp(1);
+        for (Row r : all.filter(col(Columns.CYCLE).equalTo(prevCycle).and(col("run_at").equalTo(prevRun))).collectAsList()) {
+            out.put(r.getString(2), r.getDecimal(3));
+        }
+        out.put("_cycle", BigDecimal.valueOf(prevCycle));
+        return out;
+    }
+}

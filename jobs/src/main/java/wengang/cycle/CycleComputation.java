@@ -24,6 +24,9 @@ import wengang.payment.Ledger;
 import wengang.payment.Settlement;
 import wengang.policy.Policy;
 import wengang.policy.Rules;
+import wengang.screening.Reviews;
+import wengang.screening.Screening;
+import wengang.screening.ScreeningInputs;
 import wengang.schemas.Codes.Scheme;
 import wengang.schemas.Columns;
 
@@ -37,7 +40,24 @@ public final class CycleComputation {
     /** Every dataset a cycle produces; the I/O around it decides what is written where. */
     public record CycleResult(int cycle, boolean paymentCycle, Dataset<Row> monthEligibility, Dataset<Row> claimMonths,
                               Dataset<Row> claimDecisions, Dataset<Row> newLedgerEntries, Dataset<Row> adjustments,
-                              Dataset<Row> eligibleUnclaimed, Dataset<Row> fulfilment, Dataset<Row> flags) {}
+                              Dataset<Row> eligibleUnclaimed, Dataset<Row> fulfilment, ScreeningInputs screening,
+                              Dataset<Row> reviews, Rules rules) {
+
+        /**
+         * Screening flags of the cycle, dismissed ones left out, with their review status.
+         * Runs Spark jobs when called (linked groups are found iteratively), so only the
+         * job and the screening tests call it.
+         */
+        public Dataset<Row> flags() {
+            return Screening.withReviewStatus(Screening.withoutDismissed(
+                    Screening.flags(screening, rules, cycle), reviews), reviews);
+        }
+
+        /** risk_units rows (rank first) from this cycle's flags. */
+        public Dataset<Row> riskUnits(Dataset<Row> flags) {
+            return Screening.riskUnits(flags, screening, rules, cycle);
+        }
+    }
 
     /**
      * @param ledger         the whole ledger; entries of cycle c itself (a re-run) are replaced by a
@@ -79,7 +99,7 @@ public final class CycleComputation {
         Dataset<Row> decided = checkpoint.apply(ClaimMonthDecider.decide(facts, rules, cycle)
                 .unionByName(DispatchDecisions.decide(dispatch, rules, cycle)));
 
-        Holds holds = new Holds(AsOf.usableCards(s.cards(), cycle), s.confirmedSubjects());
+        Holds holds = new Holds(AsOf.usableCards(s.cards(), cycle), Reviews.confirmedSubjects(s.reviews()));
         Settlement.Settled settled = Settlement.split(checkpoint.apply(Settlement.settle(decided, ledgerBefore, holds,
                 payeeNames(registryPersons, personMonths), s.employers())), paymentCycle, cycle, policy.label());
         Dataset<Row> decisions = ClaimDecisions.decide(settled.claimMonths());
@@ -88,9 +108,10 @@ public final class CycleComputation {
         Dataset<Row> unclaimed = EligibleUnclaimed.build(monthEligibility, allClaims, policy);
         // fulfilment counts registry persons only: the narrowed contributions hold all their rows
         Dataset<Row> fulfilment = TargetFulfilment.build(contributions, registryPersons, s.quotas(), s.cityNames(), rules);
-        Dataset<Row> flags = Flags.empty(s.claims().sparkSession());
+        ScreeningInputs screening = new ScreeningInputs(contributions, s.employers(), s.registry(), claims, grants,
+                s.cards(), monthEligibility, settled.claimMonths(), decisions);
         return new CycleResult(cycle, paymentCycle, monthEligibility, settled.claimMonths(), decisions,
-                settled.newEntries(), adjustments, unclaimed, fulfilment, flags);
+                settled.newEntries(), adjustments, unclaimed, fulfilment, screening, s.reviews(), rules);
     }
 
     /** Names payments are made out to: the registry name, else the name on contributions. */

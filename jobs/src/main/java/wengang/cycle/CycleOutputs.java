@@ -33,8 +33,8 @@ public final class CycleOutputs {
     }
 
     /** Writes every contract CSV of the cycle; returns rows written per file name. */
-    public static Map<String, Long> writeAll(CycleComputation.CycleResult r, Dataset<Row> rejects, Policy policy,
-                                             Path outDir) {
+    public static Map<String, Long> writeAll(CycleComputation.CycleResult r, Dataset<Row> flags, Dataset<Row> riskUnits,
+                                             Dataset<Row> rejects, Policy policy, Path outDir) {
         int c = r.cycle();
         Map<String, Long> rows = new LinkedHashMap<>();
         rows.put(OutputFiles.CLAIM_DECISIONS.fileName(),
@@ -43,12 +43,14 @@ public final class CycleOutputs {
                 List.of(Columns.CLAIM_ID, Columns.MONTH), policy, c, outDir));
         rows.put(OutputFiles.ADJUSTMENTS.fileName(), write(r.adjustments(), OutputFiles.ADJUSTMENTS,
                 List.of(Columns.CLAIM_ID, Columns.MONTH), policy, c, outDir));
-        rows.put(OutputFiles.FLAGS.fileName(), write(r.flags(), OutputFiles.FLAGS,
+        rows.put(OutputFiles.FLAGS.fileName(), write(flags, OutputFiles.FLAGS,
                 List.of(Columns.RULE, Columns.SUBJECT_TYPE, Columns.SUBJECT_ID), policy, c, outDir));
         rows.put(OutputFiles.ELIGIBLE_UNCLAIMED.fileName(), write(r.eligibleUnclaimed(), OutputFiles.ELIGIBLE_UNCLAIMED,
                 List.of(Columns.PERSON_ID, Columns.DISTRICT), policy, c, outDir));
         rows.put(OutputFiles.FULFILMENT.fileName(), write(r.fulfilment(), OutputFiles.FULFILMENT,
                 List.of(Columns.YEAR, Columns.REGION_CODE), policy, c, outDir));
+        rows.put(OutputFiles.RISK_UNITS.fileName(), write(riskUnits, OutputFiles.RISK_UNITS, List.of("rank"), policy, c,
+                outDir));
         rows.put(OutputFiles.REJECTS.fileName(), CsvOutput.write(rejects, OutputFiles.REJECTS.columns(),
                 List.of(Columns.TABLE, Columns.FILE, Columns.LINE), outDir.resolve(OutputFiles.REJECTS.fileName())));
         return rows;

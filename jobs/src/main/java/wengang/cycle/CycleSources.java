@@ -5,11 +5,11 @@ import org.apache.spark.sql.Row;
 
 /**
  * The bronze tables one cycle reads (whole tables at recorded versions; the cycle
- * applies its own as-of view), plus the reviewers' confirmed subjects.
+ * applies its own as-of view), plus the reviewers' decisions on screening flags.
  *
- * @param confirmedSubjects subject_type, subject_id named by flags a reviewer CONFIRMED (holds)
+ * @param reviews           the reviews table ({@link wengang.screening.Reviews}) at its recorded version
  * @param cityNames         region_code, region_name of the province's cities (fulfilment names)
  */
 public record CycleSources(Dataset<Row> contributions, Dataset<Row> employers, Dataset<Row> registry,
                            Dataset<Row> claims, Dataset<Row> cards, Dataset<Row> quotas,
-                           Dataset<Row> confirmedSubjects, Dataset<Row> cityNames) {}
+                           Dataset<Row> reviews, Dataset<Row> cityNames) {}

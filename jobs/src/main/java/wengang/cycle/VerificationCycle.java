@@ -26,6 +26,8 @@ import wengang.payment.Manifest;
 import wengang.payment.PaymentFiles;
 import wengang.payment.PaymentLines;
 import wengang.policy.Policy;
+import wengang.screening.Reviews;
+import wengang.screening.StoredFlags;
 import wengang.report.AnalystReport;
 import wengang.report.CycleMetrics;
 import wengang.schemas.Columns;
@@ -42,6 +44,8 @@ import wengang.schemas.Tables;
  */
 public final class VerificationCycle {
     public static final String REJECTS_KEY = IngestJob.REJECTS_KEY;
+    /** Key of the reviews table in the recorded versions (a re-run holds what the first run held). */
+    public static final String REVIEWS_KEY = "_reviews";
 
     private VerificationCycle() {}
 
@@ -68,7 +72,7 @@ public final class VerificationCycle {
                 bronze(spark, w, Tables.CLAIMS.name(), versions),
                 bronze(spark, w, Tables.CARDS.name(), versions),
                 bronze(spark, w, Tables.QUOTAS.name(), versions),
-                confirmedSubjects(spark),
+                Reviews.read(spark, w, versions.getOrDefault(REVIEWS_KEY, -1L)),
                 cityNames(spark));
         Dataset<Row> ledger = Ledger.read(spark, w);
         progress.step("computing eligibility and decisions");
@@ -93,9 +97,13 @@ public final class VerificationCycle {
         writeGold(ContinuitySpells.of(r.monthEligibility()), w.silver("spells"), cycle);
         writeGold(r.fulfilment(), w.gold("fulfilment"), cycle);
 
-        progress.step("writing outputs to " + outDir);
         Files.createDirectories(outDir);
-        Map<String, Long> written = CycleOutputs.writeAll(r, rejects(spark, w, versions), policy, outDir);
+        progress.step("screening");
+        Dataset<Row> flags = r.flags().persist(StorageLevel.MEMORY_AND_DISK());
+        StoredFlags.write(flags, w, cycle);
+        Dataset<Row> riskUnits = r.riskUnits(flags);
+        progress.step("writing outputs to " + outDir);
+        Map<String, Long> written = CycleOutputs.writeAll(r, flags, riskUnits, rejects(spark, w, versions), policy, outDir);
         BigDecimal pay = Money.ZERO;
         BigDecimal held = Money.ZERO;
         if (r.paymentCycle()) {
@@ -108,8 +116,8 @@ public final class VerificationCycle {
         }
 
         progress.step("writing the analysts' report");
-        Map<String, BigDecimal> metrics = CycleMetrics.of(r, entries);
-        AnalystReport.write(r, entries, sources.employers(), policy, versions, metrics,
+        Map<String, BigDecimal> metrics = CycleMetrics.of(r, flags, entries);
+        AnalystReport.write(r, flags, entries, sources.employers(), policy, versions, metrics,
                 CycleMetrics.previous(spark, w, cycle), outDir.resolve(AnalystReport.FILE));
         CycleMetrics.record(spark, w, cycle, metrics);
 
@@ -125,6 +133,7 @@ public final class VerificationCycle {
                 written.get(OutputFiles.ELIGIBLE_UNCLAIMED.fileName()), outDir);
         CycleRuns.record(spark, w, summary);
         entries.unpersist();
+        flags.unpersist();
         spark.sparkContext().clearJobGroup();
         progress.done();
         return summary;
@@ -132,7 +141,9 @@ public final class VerificationCycle {
 
     /** Current versions of every bronze table and of the rejects table. */
     public static Map<String, Long> currentVersions(SparkSession spark, Warehouse w) {
-        return new TreeMap<>(IngestJob.currentVersions(spark, w));
+        Map<String, Long> v = new TreeMap<>(IngestJob.currentVersions(spark, w));
+        v.put(REVIEWS_KEY, Reviews.currentVersion(spark, w));
+        return v;
     }
 
     static Dataset<Row> bronze(SparkSession spark, Warehouse w, String table, Map<String, Long> versions) {
@@ -152,13 +163,6 @@ public final class VerificationCycle {
             return spark.createDataFrame(List.of(), s);
         }
         return Warehouse.readVersion(spark, w.rejects(), v);
-    }
-
-    /** Subjects of CONFIRMED screening flags (reviews); none until reviews exist. */
-    static Dataset<Row> confirmedSubjects(SparkSession spark) {
-        StructType s = new StructType().add(Columns.SUBJECT_TYPE, DataTypes.StringType)
-                .add(Columns.SUBJECT_ID, DataTypes.StringType);
-        return spark.createDataFrame(List.of(), s);
     }
 
     /** Names of the province's cities (conf/reference/quotas.csv), for fulfilment rows without a quota. */

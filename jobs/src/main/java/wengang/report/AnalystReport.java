@@ -41,7 +41,7 @@ public final class AnalystReport {
 
     private AnalystReport() {}
 
-    public static void write(CycleResult r, Dataset<Row> entriesOfCycle, Dataset<Row> employers, Policy policy,
+    public static void write(CycleResult r, Dataset<Row> flags, Dataset<Row> entriesOfCycle, Dataset<Row> employers, Policy policy,
                              Map<String, Long> versions, Map<String, BigDecimal> metrics,
                              Map<String, BigDecimal> previous, Path file) {
         Map<String, Object> ctx = new LinkedHashMap<>();
@@ -64,7 +64,7 @@ public final class AnalystReport {
                         sum(when(col(Ledger.ENTRY_TYPE).equalTo("HELD"), col(Columns.AMOUNT))).as("held"),
                         countDistinct(Columns.CLAIM_ID).as("claims"))
                 .orderBy(Columns.DISTRICT), Columns.DISTRICT, "claims", "pay", "held"));
-        ctx.put("flags", rows(r.flags().groupBy(Columns.RULE, Columns.SEVERITY).count().orderBy(Columns.RULE),
+        ctx.put("flags", rows(flags.groupBy(Columns.RULE, Columns.SEVERITY).count().orderBy(Columns.RULE),
                 Columns.RULE, Columns.SEVERITY, "count"));
         ctx.put("unclaimed", rows(r.eligibleUnclaimed().groupBy(Columns.DISTRICT)
                 .agg(countDistinct(Columns.PERSON_ID).as("persons"), sum(Columns.MONTHS).as("months"),

@@ -39,14 +39,14 @@ public final class CycleMetrics {
     private CycleMetrics() {}
 
     /** metric name → value, computed from the cycle's results (small aggregates collected to the driver). */
-    public static Map<String, BigDecimal> of(CycleResult r, Dataset<Row> entriesOfCycle) {
+    public static Map<String, BigDecimal> of(CycleResult r, Dataset<Row> flags, Dataset<Row> entriesOfCycle) {
         Map<String, BigDecimal> m = new TreeMap<>();
         put(m, "claims.", r.claimDecisions().groupBy(Columns.DECISION).count());
         put(m, "claims_by_subsidy.", r.claimDecisions().groupBy(Columns.SUBSIDY).count());
         put(m, "approved_amount.", r.claimDecisions().groupBy(Columns.SUBSIDY).agg(sum(Columns.APPROVED_AMOUNT)));
         put(m, "months.", r.claimMonths().groupBy(Columns.STATUS).count());
         put(m, "month_reason.", r.claimMonths().filter(col(Columns.REASON).isNotNull()).groupBy(Columns.REASON).count());
-        put(m, "flags.", r.flags().groupBy(Columns.RULE).count());
+        put(m, "flags.", flags.groupBy(Columns.RULE).count());
         put(m, "ledger.", entriesOfCycle.groupBy(Ledger.ENTRY_TYPE).agg(sum(Columns.AMOUNT)));
         Row u = r.eligibleUnclaimed().agg(countDistinct(Columns.PERSON_ID), sum(Columns.ESTIMATED_AMOUNT)).first();
         m.put("eligible_unclaimed.persons", BigDecimal.valueOf(u.getLong(0)));

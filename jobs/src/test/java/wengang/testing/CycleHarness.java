@@ -20,6 +20,7 @@ import wengang.payment.Ledger;
 import wengang.policy.Policy;
 import wengang.policy.PolicyLoader;
 import wengang.schemas.Columns;
+import wengang.screening.Reviews;
 
 /** Runs the pure cycle computation on a {@link Fixture} and reads results back as plain values. */
 public final class CycleHarness {
@@ -35,13 +36,16 @@ public final class CycleHarness {
     }
 
     public static CycleSources sources(Fixture f) {
+        return sources(f, TestSpark.session().createDataFrame(List.<Row>of(), Reviews.SCHEMA));
+    }
+
+    /** Sources with reviewers' decisions (rows of {@link Reviews#SCHEMA}). */
+    public static CycleSources sources(Fixture f, Dataset<Row> reviews) {
         SparkSession spark = TestSpark.session();
-        StructType subjects = new StructType().add(Columns.SUBJECT_TYPE, DataTypes.StringType)
-                .add(Columns.SUBJECT_ID, DataTypes.StringType);
         StructType names = new StructType().add(Columns.REGION_CODE, DataTypes.StringType)
                 .add(Columns.REGION_NAME, DataTypes.StringType);
         return new CycleSources(f.contributions(spark), f.employers(spark), f.registry(spark), f.claims(spark),
-                f.cards(spark), f.quotas(spark), spark.createDataFrame(List.<Row>of(), subjects),
+                f.cards(spark), f.quotas(spark), reviews,
                 spark.createDataFrame(List.of(RowFactory.create("440100", "广州市")), names));
     }
 

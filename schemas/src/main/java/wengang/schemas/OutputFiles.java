@@ -34,7 +34,12 @@ public final class OutputFiles {
 
     public static final OutputFile FLAGS = new OutputFile("flags.csv", List.of(
             Columns.RULE, Columns.SUBJECT_TYPE, Columns.SUBJECT_ID, Columns.SEVERITY, Columns.EVIDENCE,
-            Columns.FLAG_ID, Columns.GROUP_ID, Columns.GROUP_SIZE, Columns.CYCLE, Columns.POLICY_VERSION));
+            Columns.FLAG_ID, Columns.GROUP_ID, Columns.GROUP_SIZE, "review", Columns.CYCLE, Columns.POLICY_VERSION));
+
+    /** Screening: units and agencies ranked by risk (1 = most suspicious). */
+    public static final OutputFile RISK_UNITS = new OutputFile("risk_units.csv", List.of(
+            "rank", "unit_id", Columns.NAME, Columns.DISTRICT, "flags_high", "flags_medium", "flags_low", "flags",
+            "money_involved", "short_stay_share", "score", "rules", Columns.CYCLE, Columns.POLICY_VERSION));
 
     public static final OutputFile ELIGIBLE_UNCLAIMED = new OutputFile("eligible_unclaimed.csv", List.of(
             Columns.PERSON_ID, Columns.NAME, Columns.DISTRICT, Columns.MONTHS, Columns.FIRST_MONTH,
@@ -48,5 +53,5 @@ public final class OutputFiles {
             Columns.TABLE, Columns.FILE, Columns.LINE, Columns.COLUMN, Columns.REASON, Columns.RAW));
 
     public static final List<OutputFile> ALWAYS = List.of(CLAIM_DECISIONS, CLAIM_MONTHS, ADJUSTMENTS, FLAGS,
-            ELIGIBLE_UNCLAIMED, FULFILMENT, REJECTS);
+            ELIGIBLE_UNCLAIMED, FULFILMENT, REJECTS, RISK_UNITS);
 }

@@ -26,8 +26,8 @@ import wengang.schemas.ReasonCode;
  * payable, or leave amount_claimed empty when the claim is meant to be PARTIAL (so no
  * accidental OVERCLAIM). Cycle c sees money paid and claims submitted before c's first
  * day and decides months up to c − 1; "grace": month m is pending at c while
- * (c − 1) − m &lt; 3. Case ids (A01…) number the cases in the order they are built; why each stated code wins
- * (contract precedence 1–19):
+ * (c − 1) − m &lt; 3. Case ids (A01…) number the cases in the order they are built.
+ * Why each stated code wins (contract precedence 1–19):
  * <ul>
  *   <li>multi_agency_same_year: W1 hired by AG2 2024-01 (first time in Guangzhou), works to
  *       2024-06, goes home, hired by AG3 2024-10. AG2 claims (submitted 2024-02-20), AG3

@@ -161,7 +161,6 @@ class BackgroundWorkersTest {
                     stay++;
                 }
                 assertThat(stay).as("no short stays").isGreaterThanOrEqualTo(6);
-                assertThat(wengang.generate.UnitCatalog.unit(WORLD, 5).licensed()).isTrue();
                 hiresPerAgencyYear.computeIfAbsent(c.claimantId() + "/" + hire / 100, k -> new HashSet<>()).add(p.id);
             }
         }

@@ -65,15 +65,7 @@ public final class VerificationCycle {
         spark.sparkContext().setJobGroup("wengang-" + cycle, label, false);
         Progress progress = Progress.start(label);
         progress.step("reading warehouse " + w.root() + " at versions " + versions);
-        CycleSources sources = new CycleSources(
-                bronze(spark, w, Tables.CONTRIBUTIONS.name(), versions),
-                bronze(spark, w, Tables.EMPLOYERS.name(), versions),
-                bronze(spark, w, Tables.REGISTRY.name(), versions),
-                bronze(spark, w, Tables.CLAIMS.name(), versions),
-                bronze(spark, w, Tables.CARDS.name(), versions),
-                bronze(spark, w, Tables.QUOTAS.name(), versions),
-                Reviews.read(spark, w, versions.getOrDefault(REVIEWS_KEY, -1L)),
-                cityNames(spark));
+        CycleSources sources = sources(spark, w, versions);
         Dataset<Row> ledger = Ledger.read(spark, w);
         progress.step("computing eligibility and decisions");
         CycleComputation.CycleResult r = CycleComputation.compute(sources, ledger, policy, cycle,
@@ -144,6 +136,19 @@ public final class VerificationCycle {
         Map<String, Long> v = new TreeMap<>(IngestJob.currentVersions(spark, w));
         v.put(REVIEWS_KEY, Reviews.currentVersion(spark, w));
         return v;
+    }
+
+    /** The bronze tables and reviews of a warehouse at the given versions ({@link #currentVersions} or recorded ones). */
+    public static CycleSources sources(SparkSession spark, Warehouse w, Map<String, Long> versions) {
+        return new CycleSources(
+                bronze(spark, w, Tables.CONTRIBUTIONS.name(), versions),
+                bronze(spark, w, Tables.EMPLOYERS.name(), versions),
+                bronze(spark, w, Tables.REGISTRY.name(), versions),
+                bronze(spark, w, Tables.CLAIMS.name(), versions),
+                bronze(spark, w, Tables.CARDS.name(), versions),
+                bronze(spark, w, Tables.QUOTAS.name(), versions),
+                Reviews.read(spark, w, versions.getOrDefault(REVIEWS_KEY, -1L)),
+                cityNames(spark));
     }
 
     static Dataset<Row> bronze(SparkSession spark, Warehouse w, String table, Map<String, Long> versions) {

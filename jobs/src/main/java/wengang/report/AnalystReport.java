@@ -50,9 +50,12 @@ public final class AnalystReport {
         ctx.put("policyTitle", policy.title());
         ctx.put("paymentCycle", r.paymentCycle());
         ctx.put("versions", versions.toString());
-        ctx.put("fulfilment", rows(r.fulfilment().orderBy(Columns.YEAR, Columns.REGION_CODE),
+        // bar: 100 px = the quota met, capped at 200 px so one city far above its quota stays readable
+        ctx.put("fulfilment", rows(r.fulfilment().orderBy(Columns.YEAR, Columns.REGION_CODE)
+                        .withColumn("bar_px", org.apache.spark.sql.functions.least(col(Columns.FULFILMENT_RATIO), lit(2))
+                                .multiply(100).cast("int")),
                 Columns.YEAR, Columns.REGION_CODE, Columns.REGION_NAME, Columns.EMPLOYED_PERSONS, Columns.TARGET_PERSONS,
-                Columns.FULFILMENT_RATIO));
+                Columns.FULFILMENT_RATIO, "bar_px"));
         ctx.put("decisions", rows(r.claimDecisions().groupBy(Columns.SUBSIDY, Columns.DECISION)
                 .agg(count(lit(1)).as("claims"), sum(Columns.APPROVED_AMOUNT).as("approved"))
                 .orderBy(Columns.SUBSIDY, Columns.DECISION), Columns.SUBSIDY, Columns.DECISION, "claims", "approved"));

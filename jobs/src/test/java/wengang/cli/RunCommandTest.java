@@ -45,6 +45,10 @@ class RunCommandTest {
         assertThat(out.resolve("payments").resolve("manifest.json")).exists();
         assertThat(Files.list(out.resolve("payments")).count()).isEqualTo(12); // 11 districts + manifest
         assertThat(out.resolve("warehouse")).isDirectory();
+        // the analysts' report: fulfilment bars are whole pixels, and no person id appears
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("Target fulfilment").containsPattern("class=\"bar\" style=\"width: \\d+px\"")
+                .doesNotContain(p);
     }
 
     @Test

@@ -2,12 +2,14 @@ package wengang.cli;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,6 +29,9 @@ public final class ExplainCommand implements Callable<Integer> {
     @ParentCommand
     WengangCommand root;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--claim", paramLabel = "ID", description = "A claim_id.")
     String claim;
 
@@ -45,6 +50,7 @@ public final class ExplainCommand implements Callable<Integer> {
         if ((claim == null) == (person == null)) {
             throw new IllegalArgumentException("explain needs exactly one of --claim ID or --person ID");
         }
+        PrintWriter out = spec.commandLine().getOut();
         SparkSession spark = root.spark();
         Warehouse w = new Warehouse(warehouse.path());
         int c = cycle != null ? cycle : CycleRuns.latestCycle(spark, w).orElseThrow(() ->
@@ -60,36 +66,37 @@ public final class ExplainCommand implements Callable<Integer> {
             }
             Row d = decision.get(0);
             who = d.getAs(Columns.PERSON_ID);
-            System.out.printf("claim %s at cycle %s: %s %s, approved %s%s%n", claim, Months.formatDashed(c),
+            out.printf("claim %s at cycle %s: %s %s, approved %s%s%n", claim, Months.formatDashed(c),
                     d.getAs(Columns.SUBSIDY), d.getAs(Columns.DECISION), d.getAs(Columns.APPROVED_AMOUNT),
                     blank(d.getAs(Columns.REASONS)) ? "" : " (" + d.getAs(Columns.REASONS) + ")");
-            System.out.printf("  worker %s, claimant %s, filed at district %s%n", who, d.getAs(Columns.CLAIMANT_ID),
+            out.printf("  worker %s, claimant %s, filed at district %s%n", who, d.getAs(Columns.CLAIMANT_ID),
                     d.getAs(Columns.DISTRICT));
             for (Row m : gold(spark, w, "claim_months", c).filter(col(Columns.CLAIM_ID).equalTo(claim))
                     .orderBy(Columns.MONTH).collectAsList()) {
                 String reason = m.getAs(Columns.REASON);
-                System.out.printf("  %s %-8s %10s  %s%n", m.getAs(Columns.MONTH), m.getAs(Columns.STATUS),
+                out.printf("  %s %-8s %10s  %s%n", m.getAs(Columns.MONTH), m.getAs(Columns.STATUS),
                         m.getAs(Columns.AMOUNT), describe(reason));
             }
         }
-        System.out.printf("%nperson %s at cycle %s (months with a visible PAID contribution):%n", who, Months.formatDashed(c));
+        out.printf("%nperson %s at cycle %s (months with a visible PAID contribution):%n", who, Months.formatDashed(c));
         Dataset<Row> months = gold(spark, w, "month_eligibility", c).filter(col(Columns.PERSON_ID).equalTo(who))
                 .orderBy(Columns.MONTH);
         for (Row m : months.collectAsList()) {
-            System.out.printf("  %s %-8s unit %s district %s spell %s..%s (%s, %s months) SI %s  %s%n",
+            out.printf("  %s %-8s unit %s district %s spell %s..%s (%s, %s months) SI %s  %s%n",
                     m.getAs(Columns.MONTH), m.getAs(Columns.STATUS), m.getAs("unit_id"), m.getAs(Columns.DISTRICT),
                     m.getAs("spell_start"), m.getAs("spell_end"), m.getAs("spell_kind"), m.getAs("spell_months"),
                     m.getAs("si_amount"), describe(m.getAs(Columns.REASON)));
         }
-        System.out.printf("%ncontribution rows used (contributions table version %s):%n", versions.get("contributions"));
+        out.printf("%ncontribution rows used (contributions table version %s):%n", versions.get("contributions"));
         Dataset<Row> rows = Warehouse.readVersion(spark, w.bronze("contributions"), versions.get("contributions"))
                 .filter(col(Columns.PERSON_ID).equalTo(who)).orderBy(Columns.MONTH, Columns.INSURANCE_TYPE);
         for (Row r : rows.collectAsList()) {
-            System.out.printf("  line %s: %s %s %s paid_on %s at %s (%s) base %s personal %s%n", r.getAs("source_line"),
+            out.printf("  line %s: %s %s %s paid_on %s at %s (%s) base %s personal %s%n", r.getAs("source_line"),
                     r.getAs(Columns.MONTH), r.getAs(Columns.INSURANCE_TYPE), r.getAs(Columns.PAY_STATUS),
                     r.getAs(Columns.PAID_ON), r.getAs(Columns.EMPLOYER_ID), r.getAs(Columns.STAFF_TYPE),
                     r.getAs(Columns.BASE), r.getAs(Columns.PERSONAL_AMOUNT));
         }
+        out.flush();
         return ExitCode.OK;
     }
 

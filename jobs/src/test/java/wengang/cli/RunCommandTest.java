@@ -28,7 +28,8 @@ class RunCommandTest {
         String u = unit(141);
         Fixture f = new Fixture().enterprise(u, YUEXIU).alleviated(p, BIJIE_QIXINGGUAN).card(p, "6217")
                 .worked(p, u, 202310, 202312)
-                .claim("C-1", Subsidy.LIVING, p, YUEXIU, 202310, 202312, "2023-12-10");
+                .claim("C-1", Subsidy.LIVING, p, YUEXIU, 202310, 202312, "2023-12-10")
+                .claim("C-2", Subsidy.LIVING, p, YUEXIU, 202309, 202309, "2023-12-10");
         Path input = InputFolder.write(f, dir.resolve("input"));
         Files.writeString(input.resolve("contributions.csv"), "not,a,row\n", java.nio.file.StandardOpenOption.APPEND);
         Path out = dir.resolve("out");
@@ -49,6 +50,20 @@ class RunCommandTest {
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).contains("Target fulfilment").containsPattern("class=\"bar\" style=\"width: \\d+px\"")
                 .doesNotContain(p);
+
+        // explain (issue 3): month by month, the rule and its seed paragraph, the rows used
+        StringWriter explained = new StringWriter();
+        assertThat(execute(new PrintWriter(explained), new PrintWriter(new StringWriter()), "explain",
+                "--warehouse", out.resolve("warehouse").toString(), "--claim", "C-2")).isEqualTo(ExitCode.OK);
+        assertThat(explained.toString())
+                .contains("claim C-2 at cycle 2024-01: LIVING REJECTED")
+                .containsPattern("202309 REJECTED +0\\.00 +NO_PAID_CONTRIBUTION: .*\\[P3/P6, seeds/000 问题六\\(一\\)\\]")
+                .containsPattern("202310 PAYABLE .*spell 202310\\.\\.202312")
+                .containsPattern("line \\d+: 202310 110 PAID paid_on 2023-10-\\d\\d at " + u);
+        StringWriter byPerson = new StringWriter();
+        assertThat(execute(new PrintWriter(byPerson), new PrintWriter(new StringWriter()), "explain",
+                "--warehouse", out.resolve("warehouse").toString(), "--person", p, "--cycle", "2024-01")).isEqualTo(ExitCode.OK);
+        assertThat(byPerson.toString()).contains("person " + p + " at cycle 2024-01").contains("202312 PAYABLE");
     }
 
     @Test
@@ -68,8 +83,13 @@ class RunCommandTest {
     }
 
     private static int execute(PrintWriter err, String... args) {
+        return execute(new PrintWriter(new StringWriter()), err, args);
+    }
+
+    private static int execute(PrintWriter out, PrintWriter err, String... args) {
         WengangCommand root = new WengangCommand(settings -> TestSpark.session());
         CommandLine cl = WengangCommand.commandLine(root);
+        cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
     }

@@ -61,6 +61,14 @@ public final class Rules {
     public int shortStayMonths() { return integer("short_stay_months"); }
     public BigDecimal shortStayShare() { return decimal("short_stay_share"); }
     public BigDecimal overclaimTolerance() { return decimal("overclaim_tolerance"); }
+    /** Points of one flag of this severity (HIGH, MEDIUM, LOW) in a unit's risk score. */
+    public int riskPoints(String severity) {
+        JsonNode n = value("risk_score_points").get(severity);
+        if (n == null || !n.canConvertToInt()) {
+            throw new PolicyException("parameter risk_score_points needs a whole number for " + severity + ", has " + n);
+        }
+        return n.asInt();
+    }
     // P19
     public List<String> fulfilmentStatuses() { return strings("fulfilment_statuses"); }
     public String provinceRegion() { return value("province_region").asText(); }

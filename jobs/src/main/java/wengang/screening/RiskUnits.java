@@ -36,16 +36,13 @@ import wengang.schemas.Money;
  *   <li>short_stay_share: the highest yearly share of its granted DISPATCH_ONE_TIME hires
  *       that were short stays (SHORT_STAY_CLUSTER's definition, {@link DispatchRules#grantedHires});
  *       empty when it has no granted hire;</li>
- *   <li>score = {@value #HIGH_POINTS} × flags_high + {@value #MEDIUM_POINTS} × flags_medium
- *       + {@value #LOW_POINTS} × flags_low.</li>
+ *   <li>score = points(HIGH) × flags_high + points(MEDIUM) × flags_medium + points(LOW) × flags_low,
+ *       the points from the policy file (risk_score_points; 10, 3, 1 since 2023).</li>
  * </ul>
  * Order: score descending, then money_involved descending, then unit_id ascending (so
  * ties always come out in the same order).
  */
 public final class RiskUnits {
-    public static final int HIGH_POINTS = 10;
-    public static final int MEDIUM_POINTS = 3;
-    public static final int LOW_POINTS = 1;
 
     public static final String RANK = "rank";
     public static final String UNIT_ID = "unit_id";
@@ -88,8 +85,9 @@ public final class RiskUnits {
         Dataset<Row> units = in.employers().select(col(Columns.EMPLOYER_ID).as("_emp"), col(Columns.NAME),
                 col(Columns.REGISTERED_DISTRICT).as(Columns.DISTRICT)).dropDuplicates("_emp");
 
-        Column score = col(FLAGS_HIGH).multiply(HIGH_POINTS).plus(col(FLAGS_MEDIUM).multiply(MEDIUM_POINTS))
-                .plus(col(FLAGS_LOW).multiply(LOW_POINTS));
+        Column score = col(FLAGS_HIGH).multiply(rules.riskPoints("HIGH"))
+                .plus(col(FLAGS_MEDIUM).multiply(rules.riskPoints("MEDIUM")))
+                .plus(col(FLAGS_LOW).multiply(rules.riskPoints("LOW")));
         Dataset<Row> joined = counts
                 .join(units, col(UNIT_ID).equalTo(col("_emp")), "left")
                 .join(money, col(UNIT_ID).equalTo(col("_money_unit")), "left")

@@ -12,7 +12,8 @@ import wengang.schemas.Codes.Subsidy;
 import wengang.schemas.Codes.UnitType;
 
 /**
- * risk_units.csv: units ranked by score = 10 × HIGH + 3 × MEDIUM + 1 × LOW flags linking them,
+ * risk_units.csv: units ranked by score = 10 × HIGH + 3 × MEDIUM + 1 × LOW flags linking them
+ * (risk_score_points of the policy file),
  * then by money involved, then by unit id.
  */
 class RiskUnitsTest {

@@ -17,6 +17,7 @@ import picocli.CommandLine.ParentCommand;
 import wengang.cycle.CycleRuns;
 import wengang.decision.Explanations;
 import wengang.engine.Warehouse;
+import wengang.policy.Rules;
 import wengang.schemas.Columns;
 import wengang.schemas.Months;
 
@@ -42,8 +43,13 @@ public final class ExplainCommand implements Callable<Integer> {
             description = "The cycle (default: the latest cycle run on this warehouse).")
     Integer cycle;
 
+    @Option(names = "--policy", paramLabel = "FILE", description = "Policy file the cycle ran with (default: conf/policies/guangzhou-2023.yaml).")
+    java.nio.file.Path policyFile;
+
     @Mixin
     WarehouseOption warehouse = new WarehouseOption();
+
+    private Rules rules;
 
     @Override
     public Integer call() {
@@ -57,6 +63,7 @@ public final class ExplainCommand implements Callable<Integer> {
                 new IllegalArgumentException("no cycle was run on warehouse " + w.root() + " yet"));
         Map<String, Long> versions = CycleRuns.recordedVersions(spark, w, c).orElseThrow(() ->
                 new IllegalArgumentException("cycle " + Months.formatDashed(c) + " was never run on " + w.root()));
+        rules = PolicySelection.load(policyFile).rulesAt(c);
         String who = person;
         if (claim != null) {
             List<Row> decision = gold(spark, w, "claim_decisions", c).filter(col(Columns.CLAIM_ID).equalTo(claim)).collectAsList();
@@ -104,8 +111,8 @@ public final class ExplainCommand implements Callable<Integer> {
         return Warehouse.read(spark, w.gold(table)).filter(col(Columns.CYCLE).equalTo(cycle));
     }
 
-    private static String describe(String reason) {
-        Explanations.Explanation e = Explanations.of(reason);
+    private String describe(String reason) {
+        Explanations.Explanation e = Explanations.of(reason, rules);
         return e == null ? "" : reason + ": " + e.meaning() + " [" + e.rule() + ", " + e.source() + "]";
     }
 

@@ -29,6 +29,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wengang.engine.EngineSettings;
+import wengang.engine.Progress;
 import wengang.engine.Warehouse;
 import wengang.schemas.TableSpec;
 import wengang.schemas.Tables;
@@ -136,17 +137,22 @@ public final class IngestJob {
                                      IngestRuns.LastRun last, boolean rejectsExisted) {
         TableSpec table = source.table();
         String bronze = warehouse.bronze(table.name());
+        // a province's contributions take minutes: say which phase is running
+        Progress progress = Progress.start("ingest " + table.name() + " " + source.fileName());
+        progress.step("hashing the input");
         String sha = ContentHash.of(source);
         String format = source.format().label();
         Long current = Warehouse.exists(bronze) ? version(spark, bronze) : null;
         boolean untouched = last != null && current != null && last.file().bronzeVersion() == current;
         if (untouched && last.sameContent(sha, format, source.encodingLabel())) {
             FileIngest was = last.file();
+            progress.done();
             return new FileIngest(table.name(), source.fileName(), format, sha, was.rowsRead(), was.rowsAccepted(),
                     was.rowsRejected(), current, false, was.rejectReasons());
         }
         spark.sparkContext().setJobDescription("ingest " + table.name() + " " + source.fileName());
         try {
+            progress.step("reading and checking rows");
             StringRows rows = stringRows(spark, source);
             long read = rows.read();
             Dataset<Row> validated = RowValidation.validate(table, rows.rows())
@@ -166,14 +172,17 @@ public final class IngestJob {
                     throw new IllegalStateException("ingest lost rows of " + source.fileName() + ": read " + read
                             + ", accepted " + accepted + " + rejected " + rejected);
                 }
+                progress.step("writing the bronze table (" + accepted + " rows)");
                 RowValidation.accepted(table, validated)
                         .write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(bronze);
                 // no rejects now and none stored for this table: nothing to replace
                 boolean noneStored = !rejectsExisted || (untouched && last.file().rowsRejected() == 0);
                 if (rejected > 0 || !noneStored) {
+                    progress.step("writing " + rejected + " rejects");
                     RejectsTable.replace(spark, warehouse, table.name(),
                             RowValidation.rejects(table.name(), source.fileName(), validated));
                 }
+                progress.done();
                 return new FileIngest(table.name(), source.fileName(), format, sha, read, accepted, rejected,
                         version(spark, bronze), true, reasons);
             } finally {

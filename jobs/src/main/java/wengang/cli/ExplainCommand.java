@@ -43,13 +43,11 @@ public final class ExplainCommand implements Callable<Integer> {
             description = "The cycle (default: the latest cycle run on this warehouse).")
     Integer cycle;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "Policy file the cycle ran with (default: conf/policies/guangzhou-2023.yaml).")
-    java.nio.file.Path policyFile;
+    @Mixin
+    PolicyOption policyOption = new PolicyOption();
 
     @Mixin
     WarehouseOption warehouse = new WarehouseOption();
-
-    private Rules rules;
 
     @Override
     public Integer call() {
@@ -63,7 +61,7 @@ public final class ExplainCommand implements Callable<Integer> {
                 new IllegalArgumentException("no cycle was run on warehouse " + w.root() + " yet"));
         Map<String, Long> versions = CycleRuns.recordedVersions(spark, w, c).orElseThrow(() ->
                 new IllegalArgumentException("cycle " + Months.formatDashed(c) + " was never run on " + w.root()));
-        rules = PolicySelection.load(policyFile).rulesAt(c);
+        Rules rules = policyOption.load().rulesAt(c);
         String who = person;
         if (claim != null) {
             List<Row> decision = gold(spark, w, "claim_decisions", c).filter(col(Columns.CLAIM_ID).equalTo(claim)).collectAsList();
@@ -82,7 +80,7 @@ public final class ExplainCommand implements Callable<Integer> {
                     .orderBy(Columns.MONTH).collectAsList()) {
                 String reason = m.getAs(Columns.REASON);
                 out.printf("  %s %-8s %10s  %s%n", m.getAs(Columns.MONTH), m.getAs(Columns.STATUS),
-                        m.getAs(Columns.AMOUNT), describe(reason));
+                        m.getAs(Columns.AMOUNT), describe(reason, rules));
             }
         }
         out.printf("%nperson %s at cycle %s (months with a visible PAID contribution):%n", who, Months.formatDashed(c));
@@ -92,7 +90,7 @@ public final class ExplainCommand implements Callable<Integer> {
             out.printf("  %s %-8s unit %s district %s spell %s..%s (%s, %s months) SI %s  %s%n",
                     m.getAs(Columns.MONTH), m.getAs(Columns.STATUS), m.getAs("unit_id"), m.getAs(Columns.DISTRICT),
                     m.getAs("spell_start"), m.getAs("spell_end"), m.getAs("spell_kind"), m.getAs("spell_months"),
-                    m.getAs("si_amount"), describe(m.getAs(Columns.REASON)));
+                    m.getAs("si_amount"), describe(m.getAs(Columns.REASON), rules));
         }
         out.printf("%ncontribution rows used (contributions table version %s):%n", versions.get("contributions"));
         Dataset<Row> rows = Warehouse.readVersion(spark, w.bronze("contributions"), versions.get("contributions"))
@@ -111,7 +109,7 @@ public final class ExplainCommand implements Callable<Integer> {
         return Warehouse.read(spark, w.gold(table)).filter(col(Columns.CYCLE).equalTo(cycle));
     }
 
-    private String describe(String reason) {
+    private static String describe(String reason, Rules rules) {
         Explanations.Explanation e = Explanations.of(reason, rules);
         return e == null ? "" : reason + ": " + e.meaning() + " [" + e.rule() + ", " + e.source() + "]";
     }

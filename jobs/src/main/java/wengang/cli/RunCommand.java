@@ -3,6 +3,7 @@ package wengang.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import wengang.cycle.CycleSummary;
@@ -37,14 +38,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--encoding", defaultValue = "UTF-8", paramLabel = "CHARSET", description = "CSV encoding: UTF-8 (default) or GBK.")
     String encoding;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (default: conf/policies/guangzhou-2023.yaml).")
-    Path policyFile;
+    @Mixin
+    PolicyOption policyOption = new PolicyOption();
 
     @Override
     public Integer call() throws Exception {
         Path outDir = out.toAbsolutePath().normalize();
         Warehouse w = new Warehouse(warehouse != null ? warehouse : outDir.resolve("warehouse"));
-        Policy policy = PolicySelection.load(policyFile);
+        Policy policy = policyOption.load();
         IngestReport report = IngestJob.run(root.spark(), input.toAbsolutePath().normalize(), IngestJob.charset(encoding), w);
         System.out.println(report.summaryText());
         CycleSummary summary = VerificationCycle.run(root.spark(), w, policy, cycle, outDir, null);

@@ -35,13 +35,13 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--replay", description = "Read the table versions recorded by the last run of this cycle.")
     boolean replay;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (default: conf/policies/guangzhou-2023.yaml).")
-    Path policyFile;
+    @Mixin
+    PolicyOption policyOption = new PolicyOption();
 
     @Override
     public Integer call() throws Exception {
         Warehouse w = new Warehouse(warehouse.path());
-        Policy policy = PolicySelection.load(policyFile);
+        Policy policy = policyOption.load();
         Map<String, Long> versions = null;
         if (replay) {
             versions = CycleRuns.recordedVersions(root.spark(), w, cycle).orElseThrow(() -> new IllegalArgumentException(

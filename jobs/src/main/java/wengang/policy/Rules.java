@@ -63,11 +63,7 @@ public final class Rules {
     public BigDecimal overclaimTolerance() { return decimal("overclaim_tolerance"); }
     /** Points of one flag of this severity (HIGH, MEDIUM, LOW) in a unit's risk score. */
     public int riskPoints(String severity) {
-        JsonNode n = value("risk_score_points").get(severity);
-        if (n == null || !n.canConvertToInt()) {
-            throw new PolicyException("parameter risk_score_points needs a whole number for " + severity + ", has " + n);
-        }
-        return n.asInt();
+        return wholeNumber("risk_score_points." + severity, value("risk_score_points").path(severity));
     }
     // P19
     public List<String> fulfilmentStatuses() { return strings("fulfilment_statuses"); }
@@ -83,7 +79,10 @@ public final class Rules {
     }
 
     private int integer(String key) {
-        JsonNode n = value(key);
+        return wholeNumber(key, value(key));
+    }
+
+    private static int wholeNumber(String key, JsonNode n) {
         if (!n.canConvertToInt() && !n.isTextual()) {
             throw new PolicyException("parameter " + key + " must be a whole number, is " + n);
         }

@@ -52,7 +52,7 @@ public final class AnalystReport {
         ctx.put("versions", versions.toString());
         // bar: 100 px = the quota met, capped at 200 px so one city far above its quota stays readable
         ctx.put("fulfilment", rows(r.fulfilment().orderBy(Columns.YEAR, Columns.REGION_CODE)
-                        .withColumn("bar_px", org.apache.spark.sql.functions.least(col(Columns.FULFILMENT_RATIO), lit(2))
+                        .withColumn("bar_px", least(col(Columns.FULFILMENT_RATIO), lit(2))
                                 .multiply(100).cast("int")),
                 Columns.YEAR, Columns.REGION_CODE, Columns.REGION_NAME, Columns.EMPLOYED_PERSONS, Columns.TARGET_PERSONS,
                 Columns.FULFILMENT_RATIO, "bar_px"));

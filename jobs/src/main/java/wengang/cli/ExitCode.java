@@ -9,6 +9,8 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** The input folder breaks the contract: a required file or column is missing. */
     public static final int BAD_INPUT = 3;
+    /** Another run wrote the same warehouse at the same time; Delta stopped this one. Run it again. */
+    public static final int CONCURRENT_RUN = 4;
 
     private ExitCode() {}
 }

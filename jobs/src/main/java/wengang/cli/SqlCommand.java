@@ -17,7 +17,9 @@ import wengang.engine.Warehouse;
 import wengang.output.CsvOutput;
 
 @Command(name = "sql", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run an analyst notebook (a SQL file, notebooks/*.sql) or one query against the warehouse. Every warehouse table is a view: bronze tables by name (contributions, claims, ...), gold (month_eligibility, claim_months, claim_decisions, ledger, flags, fulfilment), silver (spells) and meta (cycle_runs, ingest_runs, metrics). Each SELECT's result is printed; with --out the last one is also written as CSV.",
+        description = {"Read-only: queries only (SELECT, WITH, VALUES, TABLE, FROM, SHOW, DESCRIBE, EXPLAIN); a statement that would change the warehouse (DELETE, UPDATE, INSERT, MERGE, CREATE, DROP, ALTER, VACUUM, RESTORE, SET, ...) is refused before anything runs.",
+            "",
+            "Run an analyst notebook (a SQL file, notebooks/*.sql) or one query against the warehouse. Every warehouse table is a view: bronze tables by name (contributions, claims, ...), gold (month_eligibility, claim_months, claim_decisions, ledger, flags, fulfilment), silver (spells) and meta (cycle_runs, ingest_runs, metrics). Each SELECT's result is printed; with --out the last one is also written as CSV.",
             "",
             "Examples:  wengang sql --warehouse demo/warehouse --file notebooks/01_fulfilment.sql",
             "           wengang sql --warehouse demo/warehouse --query \"select cycle, count(*) from claim_decisions group by cycle\""})
@@ -52,6 +54,9 @@ public final class SqlCommand implements Callable<Integer> {
             throw new IllegalArgumentException("warehouse " + w.root() + " holds no tables yet: run `wengang run` or `wengang demo` first");
         }
         List<String> statements = file != null ? statements(Files.readString(file, StandardCharsets.UTF_8)) : List.of(query);
+        for (String sql : statements) {
+            ReadOnlySql.require(spark, sql); // all refused before any runs
+        }
         Dataset<Row> last = null;
         for (String sql : statements) {
             System.out.println("-- " + sql.replace('\n', ' ').replaceAll(" +", " "));

@@ -19,7 +19,8 @@ import wengang.engine.EngineSettings;
             "First steps:  wengang demo                      (a small generated province, end to end)",
             "              wengang run --input DIR --cycle 2024-01 --out DIR"},
         footer = {"", "Each command has its own help: wengang <command> --help.",
-            "Exit codes: 0 ok, 1 failure, 2 bad command line, 3 input folder breaks the contract."},
+            "Exit codes: 0 ok, 1 failure, 2 bad command line, 3 input folder breaks the contract,",
+            "            4 another run was writing the same warehouse (nothing paid twice: run again)."},
         subcommands = {
             DemoCommand.class,
             GenerateCommand.class,
@@ -74,6 +75,15 @@ public final class WengangCommand implements Runnable {
             if (ex instanceof wengang.ingest.InputContractException ice) {
                 line.getErr().println("wengang: input folder breaks the contract: " + ice.getMessage());
                 return ExitCode.BAD_INPUT;
+            }
+            if (ex instanceof wengang.engine.ConcurrentRunException cre) {
+                line.getErr().println("wengang: " + cre.getMessage());
+                return ExitCode.CONCURRENT_RUN;
+            }
+            if (wengang.engine.ConcurrentRunException.isConflict(ex)) {
+                line.getErr().println("wengang: another run is writing the same warehouse at the same time; this run"
+                        + " stopped before finishing. Run it again when the other has finished.");
+                return ExitCode.CONCURRENT_RUN;
             }
             if (ex instanceof IllegalArgumentException iae) {
                 line.getErr().println("wengang: " + iae.getMessage());

@@ -102,7 +102,7 @@ public final class CycleComputation {
         Holds holds = new Holds(AsOf.usableCards(s.cards(), cycle), Reviews.confirmedSubjects(s.reviews()));
         Settlement.Settled settled = Settlement.split(checkpoint.apply(Settlement.settle(decided, ledgerBefore, holds,
                 payeeNames(registryPersons, personMonths), s.employers())), paymentCycle, cycle, policy.label());
-        Dataset<Row> decisions = ClaimDecisions.decide(settled.claimMonths());
+        Dataset<Row> decisions = ClaimDecisions.decide(settled.claimMonths(), s.shownReasons(), cycle);
         Dataset<Row> ledgerUpTo = ledgerBefore.unionByName(settled.newEntries());
         Dataset<Row> adjustments = Adjustments.build(ledgerUpTo, decided);
         Dataset<Row> unclaimed = EligibleUnclaimed.build(monthEligibility, allClaims, policy);

@@ -15,7 +15,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import wengang.claims.ClaimDecisions;
 import wengang.eligibility.ContinuitySpells;
+import wengang.engine.ConcurrentRunException;
 import wengang.engine.EngineSettings;
 import wengang.engine.Progress;
 import wengang.ingest.IngestJob;
@@ -56,6 +58,22 @@ public final class VerificationCycle {
      */
     public static CycleSummary run(SparkSession spark, Warehouse w, Policy policy, int cycle, Path outDir,
                                    Map<String, Long> pinnedVersions) throws java.io.IOException {
+        try {
+            return runOnce(spark, w, policy, cycle, outDir, pinnedVersions);
+        } catch (RuntimeException e) {
+            if (ConcurrentRunException.isConflict(e)) {
+                spark.sparkContext().clearJobGroup();
+                throw new ConcurrentRunException("another run of cycle " + Months.formatDashed(cycle)
+                        + " is writing warehouse " + w.root() + " at the same time; this run stopped and paid nothing twice"
+                        + " (the ledger commits each cycle once). Run it again when the other has finished: it will reuse"
+                        + " the ledger entries already committed and write the same files.", e);
+            }
+            throw e;
+        }
+    }
+
+    private static CycleSummary runOnce(SparkSession spark, Warehouse w, Policy policy, int cycle, Path outDir,
+                                        Map<String, Long> pinnedVersions) throws java.io.IOException {
         Map<String, Long> versions = pinnedVersions != null ? new TreeMap<>(pinnedVersions) : currentVersions(spark, w);
         if (versions.getOrDefault(Tables.CONTRIBUTIONS.name(), -1L) < 0) {
             throw new IllegalArgumentException("warehouse " + w.root() + " holds no ingested data: run `wengang ingest --input DIR --warehouse "
@@ -80,8 +98,9 @@ public final class VerificationCycle {
         long existing = Ledger.of(ledger, cycle).count();
         boolean reused = existing > 0;
         if (r.paymentCycle() && !reused) {
+            FaultInjection.rendezvous("before-ledger");
             progress.step("committing ledger entries");
-            Ledger.append(r.newLedgerEntries(), w);
+            Ledger.append(r.newLedgerEntries(), cycle, w);
         }
         FaultInjection.point("after-ledger");
         Dataset<Row> entries = Ledger.of(Ledger.read(spark, w), cycle).persist();
@@ -152,7 +171,23 @@ public final class VerificationCycle {
                 bronze(spark, w, Tables.CARDS.name(), versions),
                 bronze(spark, w, Tables.QUOTAS.name(), versions),
                 Reviews.read(spark, w, versions.getOrDefault(REVIEWS_KEY, -1L)),
-                cityNames(spark));
+                cityNames(spark),
+                shownReasons(spark, w));
+    }
+
+    /**
+     * The informational codes every cycle run on this warehouse showed (its gold claim_decisions
+     * and claim_months, payment cycle or not); the computation keeps those of earlier cycles.
+     */
+    static Dataset<Row> shownReasons(SparkSession spark, Warehouse w) {
+        Dataset<Row> shown = spark.createDataFrame(List.of(), ClaimDecisions.SHOWN_REASONS);
+        if (Warehouse.exists(w.gold("claim_decisions"))) {
+            shown = shown.unionByName(ClaimDecisions.shownReasons(Warehouse.read(spark, w.gold("claim_decisions"))));
+        }
+        if (Warehouse.exists(w.gold("claim_months"))) {
+            shown = shown.unionByName(ClaimDecisions.shownMonthReasons(Warehouse.read(spark, w.gold("claim_months"))));
+        }
+        return shown.distinct();
     }
 
     static Dataset<Row> bronze(SparkSession spark, Warehouse w, String table, Map<String, Long> versions) {

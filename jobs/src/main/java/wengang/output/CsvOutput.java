@@ -56,7 +56,10 @@ public final class CsvOutput {
 
     /** Writes already-ordered rows (small, driver-side outputs). */
     public static long writeRows(List<String> columns, Iterator<Row> rows, Path file) {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n");
+        // the header is written as the first record, by the same encoder as the rows: exactly
+        // one header line whether or not rows follow (Jackson's own header comes with the
+        // first row only)
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(false).setLineSeparator("\n");
         columns.forEach(schema::addColumn);
         Path tmp = tempBeside(file);
         long n = 0;
@@ -65,13 +68,12 @@ public final class CsvOutput {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
                  SequenceWriter out = MAPPER.writer(schema.build())
                          .without(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
+                         // quote only what needs it (separator, quote, line break, outer blanks):
+                         // a policy label such as guangzhou-2023@2023.08.02-r1 is written plainly
+                         .with(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
                          .writeValues(w)) {
+                out.write(columns);
                 List<String> values = new ArrayList<>(columns.size());
-                if (!rows.hasNext()) {
-                    // Jackson writes the header with the first row; write it for empty files too
-                    w.write(String.join(",", columns));
-                    w.write("\n");
-                }
                 while (rows.hasNext()) {
                     Row r = rows.next();
                     values.clear();

@@ -1,8 +1,9 @@
 package wengang.output;
 
 /**
- * Test hook for crash tests: when the system property wengang.crash.at names a point,
- * the run dies there as if killed (an Error nobody catches). Never set in production.
+ * Test hooks. For crash tests: when the system property wengang.crash.at names a point,
+ * the run dies there as if killed (an Error nobody catches). For concurrency tests:
+ * {@link #rendezvous}. Never set in production.
  */
 public final class FaultInjection {
     public static final String PROPERTY = "wengang.crash.at";
@@ -12,6 +13,43 @@ public final class FaultInjection {
     public static void point(String name) {
         if (name.equals(System.getProperty(PROPERTY))) {
             throw new SimulatedCrash(name);
+        }
+    }
+
+    /** Points where runs of a concurrency test wait for each other: wengang.rendezvous.at=NAME. */
+    public static final String RENDEZVOUS = "wengang.rendezvous.at";
+    /** The folder where each waiting run leaves a marker (wengang.rendezvous.dir). */
+    public static final String RENDEZVOUS_DIR = "wengang.rendezvous.dir";
+    /** How many runs meet there (wengang.rendezvous.parties, default 2). */
+    public static final String RENDEZVOUS_PARTIES = "wengang.rendezvous.parties";
+
+    /**
+     * Test hook for concurrency tests: when wengang.rendezvous.at names this point, the run
+     * leaves a marker in wengang.rendezvous.dir and waits (at most 2 minutes) until every
+     * party has arrived, so separate JVMs reach, say, the ledger commit together.
+     */
+    public static void rendezvous(String name) {
+        if (!name.equals(System.getProperty(RENDEZVOUS))) {
+            return;
+        }
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty(RENDEZVOUS_DIR));
+        int parties = Integer.parseInt(System.getProperty(RENDEZVOUS_PARTIES, "2"));
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.createFile(dir.resolve(name + "." + ProcessHandle.current().pid()));
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+            while (System.nanoTime() < deadline) {
+                try (var markers = java.nio.file.Files.list(dir)) {
+                    if (markers.filter(p -> p.getFileName().toString().startsWith(name + ".")).count() >= parties) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -3,6 +3,8 @@ package wengang.payment;
 import static org.apache.spark.sql.functions.col;
 
 import io.delta.tables.DeltaTable;
+import java.util.Arrays;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -70,14 +72,34 @@ public final class Ledger {
         return ledger.filter(col(Columns.CYCLE).equalTo(cycle));
     }
 
-    /** Appends one cycle's entries in one Delta commit. The caller checked there were none. */
-    public static void append(Dataset<Row> entries, Warehouse warehouse) {
+    /**
+     * Appends one cycle's entries in one Delta commit, at most once per cycle: the commit
+     * carries the Delta transaction id ({@link #txnAppId}, version 0), so Delta itself
+     * skips a second commit for the cycle, and of two runs committing at the same moment
+     * one fails with a concurrent-transaction conflict instead of paying twice. The table
+     * is append-only ({@code delta.appendOnly}): Delta refuses DELETE and UPDATE on it.
+     */
+    public static void append(Dataset<Row> entries, int cycle, Warehouse warehouse) {
         String path = path(warehouse);
+        SparkSession spark = entries.sparkSession();
         if (!Warehouse.exists(path)) {
-            DeltaTable.createIfNotExists(entries.sparkSession()).location(path).addColumns(SCHEMA)
-                    .partitionedBy(Columns.CYCLE).execute();
+            DeltaTable.createIfNotExists(spark).location(path).addColumns(SCHEMA)
+                    .partitionedBy(Columns.CYCLE).property(APPEND_ONLY, "true").execute();
+        } else if (!"true".equals(DeltaTable.forPath(spark, path).detail().select("properties")
+                .first().<String, String>getJavaMap(0).get(APPEND_ONLY))) {
+            // a ledger written before the table was declared append-only
+            spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES ('" + APPEND_ONLY + "' = 'true')");
         }
-        entries.select(java.util.Arrays.stream(SCHEMA.fieldNames()).map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
-                .write().format("delta").mode("append").save(path);
+        entries.select(Arrays.stream(SCHEMA.fieldNames()).map(c -> col(c)).toArray(Column[]::new))
+                .write().format("delta").mode("append")
+                .option("txnAppId", txnAppId(cycle)).option("txnVersion", 0L)
+                .save(path);
     }
+
+    /** The Delta transaction id of cycle c's ledger commit: one per cycle, so each commits once. */
+    public static String txnAppId(int cycle) {
+        return "wengang-ledger-" + cycle;
+    }
+
+    public static final String APPEND_ONLY = "delta.appendOnly";
 }

@@ -49,4 +49,9 @@ public enum ReasonCode {
     public boolean decides() {
         return scope != Scope.INFORMATIONAL;
     }
+
+    /** The informational codes' names (HOURS_CAPPED, NO_FINANCIAL_CARD, FLAG_CONFIRMED), in order. */
+    public static String[] informational() {
+        return java.util.Arrays.stream(values()).filter(c -> !c.decides()).map(Enum::name).toArray(String[]::new);
+    }
 }

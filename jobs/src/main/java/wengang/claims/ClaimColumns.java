@@ -3,6 +3,7 @@ package wengang.claims;
 import static org.apache.spark.sql.functions.*;
 
 import java.sql.Date;
+import java.time.LocalDate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -10,18 +11,25 @@ import org.apache.spark.sql.types.DataTypes;
 import wengang.eligibility.MonthColumns;
 import wengang.policy.Rules;
 import wengang.schemas.Columns;
+import wengang.schemas.Months;
 import wengang.schemas.ResidentId;
 
 /** Claim-level conditions shared by every subsidy. */
 public final class ClaimColumns {
-    private static final UserDefinedFunction VALID_ID = udf(
-            (UDF1<String, Boolean>) ResidentId::isValid, DataTypes.BooleanType).asNonNullable();
-
     private ClaimColumns() {}
 
-    /** Code 1 INVALID_ID: person_id fails GB 11643 format, birth date or checksum. */
-    public static Column invalidId() {
-        return not(coalesce(VALID_ID.apply(col(Columns.PERSON_ID)), lit(false)));
+    /**
+     * Code 1 INVALID_ID: person_id fails GB 11643 format, birth date or checksum. A birth
+     * date after the cycle's first day is invalid: the cycle, not the day it happens to
+     * run, is the bound, so a re-run or a replay of the cycle decides the same way. (Every
+     * claim a cycle decides was submitted before that day; ingest already rejected IDs
+     * born after its own run date from every other table.)
+     */
+    public static Column invalidId(int cycle) {
+        LocalDate latestBirth = Months.firstDay(cycle);
+        UserDefinedFunction validId = udf((UDF1<String, Boolean>) s -> ResidentId.isValid(s, latestBirth),
+                DataTypes.BooleanType).asNonNullable().withName("valid_resident_id");
+        return not(coalesce(validId.apply(col(Columns.PERSON_ID)), lit(false)));
     }
 
     /** Code 2 for SI_SUBSIDY and LIVING: submitted after the policy's last application day (P2). */

@@ -74,7 +74,7 @@ public final class PersonalClaimFacts {
         Map<String, Column> facts = new LinkedHashMap<>();
         facts.put(ClaimMonthFacts.AMOUNT, amount.cast(wengang.schemas.Money.TYPE));
         facts.put(ClaimMonthFacts.PAYEE_TYPE, lit(PayeeType.PERSON));
-        facts.put(applies(ReasonCode.INVALID_ID), ClaimColumns.invalidId());
+        facts.put(applies(ReasonCode.INVALID_ID), ClaimColumns.invalidId(cycle));
         facts.put(applies(ReasonCode.LATE_SUBMISSION), ClaimColumns.afterApplicationDeadline(rules));
         facts.put(applies(ReasonCode.NOT_IN_REGISTRY), not(RegistryPersons.validIn(col(RegistryPersons.COVERED_PERIODS), month)));
         facts.put(applies(ReasonCode.OUTSIDE_POLICY_WINDOW), not(MonthEligibility.inWindow(month, rules)));
@@ -112,7 +112,7 @@ public final class PersonalClaimFacts {
         Map<String, Column> facts = new LinkedHashMap<>();
         facts.put(ClaimMonthFacts.AMOUNT, policy.moneyForMonth("transport_yearly_amount", col(Columns.MONTH)));
         facts.put(ClaimMonthFacts.PAYEE_TYPE, lit(PayeeType.PERSON));
-        facts.put(applies(ReasonCode.INVALID_ID), ClaimColumns.invalidId());
+        facts.put(applies(ReasonCode.INVALID_ID), ClaimColumns.invalidId(cycle));
         facts.put(applies(ReasonCode.LATE_SUBMISSION), ClaimColumns.afterYearEnd(rules));
         facts.put(applies(ReasonCode.NOT_IN_REGISTRY), not(RegistryPersons.validInYear(col(RegistryPersons.COVERED_PERIODS), year)));
         facts.put(applies(ReasonCode.OUTSIDE_POLICY_WINDOW), not(inWindowYear));

@@ -82,7 +82,7 @@ public final class UnitClaimFacts {
         Map<String, Column> facts = new LinkedHashMap<>();
         facts.put(ClaimMonthFacts.AMOUNT, policy.moneyForMonth("dispatch_one_time_amount", hire));
         facts.put(ClaimMonthFacts.PAYEE_TYPE, lit(PayeeType.UNIT));
-        putWorkerCodes(facts, rules);
+        putWorkerCodes(facts, rules, cycle);
         // Q9.1: a licensed dispatch agency registered in a Guangzhou district
         facts.put(applies(ReasonCode.NOT_DISPATCH_AGENCY), not(coalesce(col("_licensed"), lit(false)))
                 .or(not(coalesce(array_contains(cityDistricts, col("_agency_district")), lit(false)))));
@@ -132,7 +132,7 @@ public final class UnitClaimFacts {
                 .cast(Money.TYPE));
         facts.put(ClaimMonthFacts.PAYEE_TYPE, lit(PayeeType.UNIT));
         facts.put(ClaimMonthFacts.HOURS_CAPPED, hours.gt(cap));
-        putWorkerCodes(facts, rules);
+        putWorkerCodes(facts, rules, cycle);
         facts.put(applies(ReasonCode.INELIGIBLE_UNIT), excludedType.or(outsideCity).or(notPayingUnit));
         // only the paying-unit test can still change (the pension may arrive within grace)
         facts.put(pending(ReasonCode.INELIGIBLE_UNIT), not(excludedType).and(not(outsideCity))
@@ -151,9 +151,9 @@ public final class UnitClaimFacts {
     }
 
     /** Codes 1, 2, 3, 5 about the worker and the claim's dates (4, 11, 13 come from the lookups). */
-    private static void putWorkerCodes(Map<String, Column> facts, Rules rules) {
+    private static void putWorkerCodes(Map<String, Column> facts, Rules rules, int cycle) {
         Column month = col(Columns.MONTH);
-        facts.put(applies(ReasonCode.INVALID_ID), ClaimColumns.invalidId());
+        facts.put(applies(ReasonCode.INVALID_ID), ClaimColumns.invalidId(cycle));
         facts.put(applies(ReasonCode.LATE_SUBMISSION), ClaimColumns.afterYearEnd(rules));
         facts.put(applies(ReasonCode.NOT_IN_REGISTRY), not(RegistryPersons.validIn(col(RegistryPersons.COVERED_PERIODS), month)));
         facts.put(applies(ReasonCode.OUTSIDE_POLICY_WINDOW), not(MonthEligibility.inWindow(month, rules)));

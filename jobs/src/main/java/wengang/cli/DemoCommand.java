@@ -1,6 +1,8 @@
 package wengang.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,16 +54,32 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println(generated.summary());
         IngestReport ingested = IngestJob.run(root.spark(), input, IngestJob.charset("UTF-8"), w);
         System.out.println(ingested.summaryText());
+        List<Path> outs = new ArrayList<>();
         for (int cycle : cycles) {
             Path out = base.resolve("out").resolve(Months.formatDashed(cycle));
             CycleSummary summary = VerificationCycle.run(root.spark(), w, policy, cycle, out, null);
             System.out.println(summary.text());
+            outs.add(out);
         }
         System.out.println();
-        System.out.println("Open " + base.resolve("out") + ": claim_decisions.csv (one line per claim), claim_months.csv"
-                + " (why, month by month), payments/<district>.csv, flags.csv, fulfilment.csv.");
+        System.out.println(closingText(outs));
         System.out.println("Ask why: bin/wengang explain --warehouse " + w.root() + " --claim <claim_id>");
         System.out.println("Injected anomalies and what they should produce: " + input.resolve("ground_truth.csv"));
         return ExitCode.OK;
+    }
+
+    /** Where each cycle's outputs are (one folder per cycle, {@code out/<cycle>/}) and what to open first. */
+    static String closingText(List<Path> cycleOuts) {
+        StringBuilder text = new StringBuilder("Outputs, one folder per cycle:");
+        for (Path out : cycleOuts) {
+            text.append(System.lineSeparator()).append("  ").append(out);
+            if (Files.isDirectory(out.resolve("payments"))) {
+                text.append("  (payment cycle: payments/<district>.csv)");
+            }
+        }
+        return text.append(System.lineSeparator())
+                .append("Open in each: claim_decisions.csv (one line per claim), claim_months.csv (why, month by month),"
+                        + " flags.csv, fulfilment.csv.")
+                .toString();
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import wengang.engine.EngineSettings;
 import wengang.engine.Progress;
 import wengang.engine.Warehouse;
+import wengang.schemas.ResidentId;
 import wengang.schemas.TableSpec;
 import wengang.schemas.Tables;
 
@@ -42,6 +44,11 @@ import wengang.schemas.Tables;
  * SHA-256, format and encoding, bronze table untouched since) writes nothing but the
  * ingest_runs row. The folder is checked first ({@link InputFolder}): a missing
  * required file or column stops the run before anything is written.
+ *
+ * <p>The run's date is decided here, once: the date of the run's time (stored as
+ * {@code ingested_at} in {@code meta/ingest_runs}) in China time
+ * ({@link ResidentId#ISSUING_ZONE}). A resident ID whose birth date is after it is
+ * BAD_ID ({@link RowValidation#validate}).
  *
  * <p>The steps are pure transforms ({@link CsvLines#parse}, {@link TableRows#asText},
  * {@link RowValidation#validate}); this class only reads, counts and writes.
@@ -67,10 +74,12 @@ public final class IngestJob {
         Map<String, IngestRuns.LastRun> last = IngestRuns.lastByTable(spark, warehouse);
         String ingestId = UUID.randomUUID().toString();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        // the one place the run's date is decided: no one may be born after it
+        LocalDate runDate = LocalDate.ofInstant(at, ResidentId.ISSUING_ZONE);
         boolean rejectsExisted = Warehouse.exists(warehouse.rejects());
         List<FileIngest> files = new ArrayList<>();
         for (InputSource source : sources) {
-            FileIngest f = ingest(spark, warehouse, source, last.get(source.table().name()), rejectsExisted);
+            FileIngest f = ingest(spark, warehouse, source, last.get(source.table().name()), rejectsExisted, runDate);
             LOG.info("ingest {} {}: read {}, accepted {}, rejected {}{}; bronze version {}{}", f.table(),
                     f.file().isEmpty() ? "(absent: empty)" : f.file(), f.rowsRead(), f.rowsAccepted(),
                     f.rowsRejected(), f.rowsRejected() == 0 ? "" : " (" + f.topReasons(3) + ")",
@@ -134,7 +143,7 @@ public final class IngestJob {
     }
 
     private static FileIngest ingest(SparkSession spark, Warehouse warehouse, InputSource source,
-                                     IngestRuns.LastRun last, boolean rejectsExisted) {
+                                     IngestRuns.LastRun last, boolean rejectsExisted, LocalDate runDate) {
         TableSpec table = source.table();
         String bronze = warehouse.bronze(table.name());
         // a province's contributions take minutes: say which phase is running
@@ -155,7 +164,7 @@ public final class IngestJob {
             progress.step("reading and checking rows");
             StringRows rows = stringRows(spark, source);
             long read = rows.read();
-            Dataset<Row> validated = RowValidation.validate(table, rows.rows())
+            Dataset<Row> validated = RowValidation.validate(table, rows.rows(), runDate)
                     .persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 Map<String, Long> reasons = new LinkedHashMap<>();

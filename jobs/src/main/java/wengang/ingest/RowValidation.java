@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import wengang.schemas.ColumnKind;
 import wengang.schemas.ColumnSpec;
 import wengang.schemas.Columns;
 import wengang.schemas.CreditCode;
+import wengang.schemas.FieldText;
 import wengang.schemas.Money;
 import wengang.schemas.RejectReason;
 import wengang.schemas.ResidentId;
@@ -38,29 +40,42 @@ import wengang.schemas.Tables;
  * Dataset in, Dataset out, no I/O.
  *
  * <p>Input: {@code line} (long), {@code raw} (string), optionally {@code malformed}
- * (boolean), and one string column per contract column. Every field is trimmed; an
- * empty field is absent. Output: the contract columns typed as
+ * (boolean), and one string column per contract column. Every field is trimmed of
+ * blanks ({@link FieldText#BLANKS}: space, tab, no-break and ideographic space, nothing
+ * else); an empty field is absent. Output: the contract columns typed as
  * {@link TableSpec#schema()}, {@code source_line}, {@code raw}, and for a rejected row
- * {@code reject_column} (the first failing column in contract order; null for
- * MALFORMED_LINE and whole-row duplicates) and {@code reject_reason} (a
+ * {@code reject_column} (the first failing column in contract order; null for a
+ * line that could not be split and for whole-row duplicates) and {@code reject_reason} (a
  * {@link RejectReason} name); both null for an accepted row.
  *
  * <p>Rules, per column in contract order (the first failing column decides):
- * empty required field: MISSING_VALUE; resident ID failing GB 11643: BAD_ID (valid
+ * empty required field: MISSING_VALUE; resident ID failing GB 11643 (format, checksum,
+ * or a birth date that is not real, before 1900 or after the run's date): BAD_ID (valid
  * ones are stored as 18 upper-case characters, 15-digit numbers upgraded); credit
- * code failing GB 32100: BAD_CREDIT_CODE; month not yyyyMM / yyyy-MM: BAD_MONTH; date
+ * code failing GB 32100 (alphabet, six-digit division code at characters 3–8, check
+ * character): BAD_CREDIT_CODE; month not yyyyMM / yyyy-MM: BAD_MONTH; date
  * not yyyy-MM-dd: BAD_DATE; money not a decimal with at most two decimals (trailing
  * zeros after them allowed): BAD_NUMBER, below zero: NEGATIVE_AMOUNT; count not a
  * whole number: BAD_NUMBER, below zero: NEGATIVE_AMOUNT; code outside its vocabulary
  * (exact, upper-case), division not six digits, boolean not true/false/1/0/Y/N:
- * UNKNOWN_CODE. Row rules: a PAID contribution without paid_on is MISSING_VALUE on
- * paid_on; a claim whose period_to is before period_from is BAD_MONTH on period_to.
+ * UNKNOWN_CODE; a control character ({@link FieldText#CONTROL_CHARACTER}: NUL, CR, LF
+ * and the other C0/C1 controls but tab) in a free-text field: MALFORMED_LINE on that
+ * column (a field with a NUL byte is a damaged line, not a name or an account number;
+ * in the other fields it fails their format: BAD_ID, BAD_CREDIT_CODE, BAD_MONTH, …).
+ * Row rules: a PAID contribution without paid_on is MISSING_VALUE on paid_on; a claim
+ * whose period_to is before period_from is BAD_MONTH on period_to.
  * Then, among the rows that pass, later copies of an identical row (same typed values)
  * are DUPLICATE_ROW, and so is a later claim reusing a claim_id.
  *
  * <p>claims.person_id and claims.claimant_id are free text: a valid resident ID is
  * normalised like a RESIDENT_ID column, anything else is kept as given (an invalid
  * person_id is decided later as INVALID_ID; a claimant_id may be a credit code).
+ * claims.person_id is kept even with a control character in it (it is an invalid ID,
+ * so the claim is decided INVALID_ID: the applicant is owed an answer);
+ * claims.claimant_id with one is MALFORMED_LINE like any other free text.
+ *
+ * <p>The run's date (the latest birth date a valid resident ID can carry) is given by
+ * the caller: the ingest job decides it once per run.
  */
 public final class RowValidation {
     public static final String LINE = "line";
@@ -71,7 +86,7 @@ public final class RowValidation {
     public static final String REJECT_REASON = "reject_reason";
 
     /** Blanks trimmed from every field: space, tab, no-break space, ideographic space. */
-    static final String BLANKS = " \t\u00A0\u3000";
+    static final String BLANKS = FieldText.BLANKS;
 
     /** Columns whose value must be unique among accepted rows, per table. */
     static final Map<String, String> UNIQUE_KEYS = Map.of(Tables.CLAIMS.name(), Columns.CLAIM_ID);
@@ -80,6 +95,9 @@ public final class RowValidation {
     static final Map<String, List<String>> ID_LIKE_TEXT = Map.of(
             Tables.CLAIMS.name(), List.of(Columns.PERSON_ID, Columns.CLAIMANT_ID));
 
+    /** Free-text columns kept whatever they hold (contract: an invalid claims.person_id is decided, not rejected). */
+    static final Map<String, List<String>> KEPT_AS_GIVEN = Map.of(Tables.CLAIMS.name(), List.of(Columns.PERSON_ID));
+
     private static final String MONTH_DASHED = "^([0-9]{4})-([0-9]{2})$";
     private static final String MONTH_COMPACT = "^(19[0-9]{2}|[2-9][0-9]{3})(0[1-9]|1[0-2])$";
     private static final String DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
@@ -87,9 +105,6 @@ public final class RowValidation {
     private static final String COUNT = "^[+-]?[0-9]+(\\.0+)?$";
     private static final String DIVISION = "^[0-9]{6}$";
 
-    private static final UserDefinedFunction NORMALISE_ID = udf(
-            (UDF1<String, String>) s -> ResidentId.normalise(s).orElse(null), DataTypes.StringType)
-            .withName("normalise_resident_id");
     private static final UserDefinedFunction VALID_CREDIT_CODE = udf(
             (UDF1<String, Boolean>) s -> s != null && CreditCode.isValid(s), DataTypes.BooleanType)
             .withName("valid_credit_code");
@@ -99,13 +114,30 @@ public final class RowValidation {
 
     private RowValidation() {}
 
-    /** Row checks, then duplicates: the whole of validation. */
+    /** {@link #validate(TableSpec, Dataset, LocalDate)} with today ({@link ResidentId#today()}) as the run's date. */
     public static Dataset<Row> validate(TableSpec table, Dataset<Row> stringRows) {
-        return markDuplicates(table, check(table, stringRows));
+        return validate(table, stringRows, ResidentId.today());
     }
 
-    /** The per-row checks (everything but duplicates). */
+    /**
+     * Row checks, then duplicates: the whole of validation. {@code runDate} is the
+     * ingest's date: a resident ID born after it is BAD_ID.
+     */
+    public static Dataset<Row> validate(TableSpec table, Dataset<Row> stringRows, LocalDate runDate) {
+        return markDuplicates(table, check(table, stringRows, runDate));
+    }
+
+    /** {@link #check(TableSpec, Dataset, LocalDate)} with today ({@link ResidentId#today()}) as the run's date. */
     public static Dataset<Row> check(TableSpec table, Dataset<Row> stringRows) {
+        return check(table, stringRows, ResidentId.today());
+    }
+
+    /** The per-row checks (everything but duplicates), a resident ID born after {@code runDate} failing. */
+    public static Dataset<Row> check(TableSpec table, Dataset<Row> stringRows, LocalDate runDate) {
+        if (runDate == null) {
+            throw new IllegalArgumentException("the run's date is required");
+        }
+        UserDefinedFunction normaliseId = normaliseId(runDate);
         List<ColumnSpec> columns = table.columns();
         Column malformed = List.of(stringRows.columns()).contains(MALFORMED)
                 ? coalesce(col(MALFORMED), lit(false)) : lit(false);
@@ -120,7 +152,7 @@ public final class RowValidation {
         List<Column> typed = new ArrayList<>(List.of(col(SOURCE_LINE), col(RAW), col(MALFORMED)));
         for (ColumnSpec c : columns) {
             typed.add(col(TEXT_PREFIX + c.name()));
-            typed.add(typed(table, c, col(TEXT_PREFIX + c.name())).as(c.name()));
+            typed.add(typed(table, c, col(TEXT_PREFIX + c.name()), normaliseId).as(c.name()));
         }
         // 3. each column's failure, if any
         List<Column> failures = new ArrayList<>(List.of(col(SOURCE_LINE), col(RAW), col(MALFORMED)));
@@ -194,17 +226,23 @@ public final class RowValidation {
                 col(RAW).as(Columns.RAW));
     }
 
-    /** Trimmed (blanks at both ends), null when nothing is left. */
+    /** Trimmed (blanks at both ends, control characters kept), null when nothing is left. */
     static Column clean(Column text) {
         Column t = btrim(text, lit(BLANKS));
         return when(length(t).gt(0), t);
     }
 
-    private static Column typed(TableSpec table, ColumnSpec c, Column t) {
+    /** The 18-character form of a resident ID valid on {@code runDate}, else null. */
+    private static UserDefinedFunction normaliseId(LocalDate runDate) {
+        return udf((UDF1<String, String>) s -> ResidentId.normalise(s, runDate).orElse(null), DataTypes.StringType)
+                .withName("normalise_resident_id");
+    }
+
+    private static Column typed(TableSpec table, ColumnSpec c, Column t, UserDefinedFunction normaliseId) {
         return switch (c.kind()) {
             case TEXT -> ID_LIKE_TEXT.getOrDefault(table.name(), List.of()).contains(c.name())
-                    ? coalesce(NORMALISE_ID.apply(t), t) : t;
-            case RESIDENT_ID -> NORMALISE_ID.apply(t);
+                    ? coalesce(normaliseId.apply(t), t) : t;
+            case RESIDENT_ID -> normaliseId.apply(t);
             case CREDIT_CODE -> when(VALID_CREDIT_CODE.apply(t), t);
             case CODE -> when(t.isin(c.codes().toArray()), t);
             case DIVISION -> when(t.rlike(DIVISION), t);
@@ -228,6 +266,10 @@ public final class RowValidation {
         Column reason = when(lit(c.required()).and(t.isNull()), lit(RejectReason.MISSING_VALUE.name()));
         if (c.kind().rejectCode() != null) {
             reason = reason.when(t.isNotNull().and(v.isNull()), lit(c.kind().rejectCode()));
+        }
+        // free text takes anything but a control character (the typed kinds fail on one by their format)
+        if (c.kind() == ColumnKind.TEXT && !KEPT_AS_GIVEN.getOrDefault(table.name(), List.of()).contains(c.name())) {
+            reason = reason.when(t.rlike(FieldText.CONTROL_CHARACTER), lit(RejectReason.MALFORMED_LINE.name()));
         }
         if (c.kind() == ColumnKind.MONEY || c.kind() == ColumnKind.COUNT) {
             reason = reason.when(v.lt(0), lit(RejectReason.NEGATIVE_AMOUNT.name()));

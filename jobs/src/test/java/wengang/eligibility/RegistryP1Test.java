@@ -6,6 +6,7 @@ import static wengang.testing.Fixture.*;
 import org.junit.jupiter.api.Test;
 import wengang.cycle.CycleComputation.CycleResult;
 import wengang.schemas.Codes.Subsidy;
+import wengang.schemas.ResidentId;
 import wengang.testing.CycleHarness;
 import wengang.testing.Fixture;
 
@@ -56,6 +57,29 @@ class RegistryP1Test {
         assertThat(CycleHarness.outcome(r, "C-BAD").values()).containsOnly("REJECTED INVALID_ID");
         assertThat(CycleHarness.decisions(r).get("C-BAD").getString(1)).isEqualTo("REJECTED");
         assertThat(CycleHarness.decisions(r).get("C-BAD").getString(3)).isEqualTo("INVALID_ID");
+    }
+
+    /**
+     * Code 1 for a birth date after the cycle's first day (the bound of a cycle, so a
+     * re-run decides alike) and for a control character in the ID (not a blank).
+     */
+    @Test
+    void anIdBornAfterTheCyclesFirstDayOrHoldingANulIsInvalid() {
+        String valid = person(26);
+        String bodyBornAfter = BIJIE_QIXINGGUAN + "20230502" + "026"; // born 2 May 2023, cycle 2023-05
+        String bornAfter = bodyBornAfter + ResidentId.checkChar(bodyBornAfter);
+        Fixture f = new Fixture().enterprise(UNIT, HAIZHU).alleviated(valid, BIJIE_QIXINGGUAN)
+                .alleviated(bornAfter, BIJIE_QIXINGGUAN)
+                .worked(valid, UNIT, 202301, 202303).card(valid, "c1")
+                .worked(bornAfter, UNIT, 202301, 202303).card(bornAfter, "c2")
+                .claim("C-OK", Subsidy.SI_SUBSIDY, valid, HAIZHU, 202301, 202302, "2023-04-01")
+                .claim("C-NUL", Subsidy.SI_SUBSIDY, valid + "\u0000", HAIZHU, 202301, 202302, "2023-04-01")
+                .claim("C-UNBORN", Subsidy.SI_SUBSIDY, bornAfter, HAIZHU, 202301, 202302, "2023-04-01");
+        CycleResult r = CycleHarness.run(f, 202305);
+        assertThat(CycleHarness.outcome(r, "C-OK").values()).containsOnly("PAYABLE");
+        assertThat(CycleHarness.outcome(r, "C-NUL").values()).containsOnly("REJECTED INVALID_ID");
+        assertThat(CycleHarness.outcome(r, "C-UNBORN").values()).containsOnly("REJECTED INVALID_ID");
+        assertThat(CycleHarness.decisions(r).get("C-UNBORN").getString(3)).isEqualTo("INVALID_ID");
     }
 
     /** A registry removal (status_to) ends coverage from the month after. */

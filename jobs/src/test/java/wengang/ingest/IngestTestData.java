@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,11 @@ final class IngestTestData {
      */
     static Dataset<Row> validateCsv(TableSpec table, String csv) {
         return RowValidation.validate(table, parseCsv(table, csv));
+    }
+
+    /** As {@link #validateCsv(TableSpec, String)}, on a given run date (the latest birth date of a valid ID). */
+    static Dataset<Row> validateCsv(TableSpec table, String csv, LocalDate runDate) {
+        return RowValidation.validate(table, parseCsv(table, csv), runDate);
     }
 
     static Dataset<Row> parseCsv(TableSpec table, String csv) {

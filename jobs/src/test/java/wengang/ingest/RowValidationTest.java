@@ -12,6 +12,7 @@ import static wengang.ingest.IngestTestData.validateCsv;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -191,5 +192,100 @@ class RowValidationTest {
         Map<Long, Row> ok = acceptedByLine(v);
         assertThat(ok.values().stream().map(r -> r.<Boolean>getAs("dispatch_licensed")))
                 .containsExactly(true, false, true, false);
+    }
+
+    static final LocalDate RUN_DATE = LocalDate.of(2024, 3, 1);
+
+    @Test
+    void aResidentIdBornAfterTheRunDateIsBadId() {
+        String bornOnTheRunDate = id("52052420240301123");
+        String bornTheDayAfter = id("52052420240302123");
+        String row = "%s,王五," + AGENCY + ",,440100,202402,110,5000.00,400.00,800.00,PAID,2024-02-15,REGULAR";
+        String csv = String.join("\n", CONTRIBUTIONS_HEADER,
+                row.formatted(bornOnTheRunDate),
+                row.formatted(bornTheDayAfter),
+                row.formatted("110105209912310029")); // checksum right, born 2099-12-31
+
+        Dataset<Row> v = validateCsv(Tables.CONTRIBUTIONS, csv, RUN_DATE);
+        assertThat(rejectsByLine(v)).containsExactly(
+                entry(3L, "person_id:BAD_ID"),
+                entry(4L, "person_id:BAD_ID"));
+        assertThat(acceptedByLine(v).get(2L).<String>getAs("person_id")).isEqualTo(bornOnTheRunDate);
+        // a later run date: the same number is valid from its birth date on
+        assertThat(rejectsByLine(validateCsv(Tables.CONTRIBUTIONS, csv, RUN_DATE.plusDays(1))))
+                .containsOnlyKeys(4L);
+        assertThat(rejectsByLine(validateCsv(Tables.CONTRIBUTIONS, csv)))
+                .as("default run date: today").containsEntry(4L, "person_id:BAD_ID");
+    }
+
+    @Test
+    void aCreditCodeWhoseDivisionCodeIsNotSixDigitsIsBadCreditCode() {
+        String letterInDivision = credit("91A10000600037341");
+        assertThat(letterInDivision).isEqualTo("91A100006000373411");
+        String row = WANG + ",王五,%s,%s,440100,202304,110,5000.00,400.00,800.00,PAID,2023-04-15,%s";
+        Dataset<Row> v = validateCsv(Tables.CONTRIBUTIONS, String.join("\n", CONTRIBUTIONS_HEADER,
+                row.formatted(letterInDivision, "", "REGULAR"),
+                row.formatted(AGENCY, letterInDivision, "DISPATCHED"),
+                row.formatted(AGENCY, USER_UNIT, "DISPATCHED")), RUN_DATE);
+
+        assertThat(rejectsByLine(v)).containsExactly(
+                entry(2L, "employer_id:BAD_CREDIT_CODE"),
+                entry(3L, "user_unit_id:BAD_CREDIT_CODE"));
+        assertThat(acceptedByLine(v)).containsOnlyKeys(4L);
+    }
+
+    @Test
+    void controlCharactersAreNotBlanks() {
+        String row = "%s,%s,%s,%s,440100,%s,110,5000.00,400.00,800.00,PAID,2023-04-15,%s";
+        Dataset<Row> v = validateCsv(Tables.CONTRIBUTIONS, String.join("\n", CONTRIBUTIONS_HEADER,
+                row.formatted("\u0000" + WANG, "王五", AGENCY, "", "202304", "REGULAR"),
+                row.formatted(WANG + "\u0000", "王五", AGENCY, "", "202304", "REGULAR"),
+                row.formatted(WANG, "王五", AGENCY + "\u0000", "", "202304", "REGULAR"),
+                row.formatted(WANG, "王五", AGENCY, "\u0000", "202304", "DISPATCHED"),
+                row.formatted(WANG, "王\u0000五", AGENCY, "", "202304", "REGULAR"),
+                row.formatted(WANG, "\u0001王五", AGENCY, "", "202304", "REGULAR"),
+                row.formatted(WANG, "王五\u007F", AGENCY, "", "202304", "REGULAR"),
+                row.formatted(WANG, "王五", AGENCY, "", "202304\u0000", "REGULAR"),
+                row.formatted(WANG, "王五", AGENCY, "", "202304", "REGULAR\u0000"),
+                // blanks are trimmed: space, tab, no-break space, ideographic space; a tab inside text is kept
+                row.formatted("\u00A0" + WANG + "\u3000", "\u3000王\t五\u00A0", " " + AGENCY + "\t", "", "202305",
+                        " REGULAR\u3000")), RUN_DATE);
+
+        assertThat(rejectsByLine(v)).containsExactly(
+                entry(2L, "person_id:BAD_ID"),
+                entry(3L, "person_id:BAD_ID"),
+                entry(4L, "employer_id:BAD_CREDIT_CODE"),
+                entry(5L, "user_unit_id:BAD_CREDIT_CODE"),
+                entry(6L, "name:MALFORMED_LINE"),
+                entry(7L, "name:MALFORMED_LINE"),
+                entry(8L, "name:MALFORMED_LINE"),
+                entry(9L, "month:BAD_MONTH"),
+                entry(10L, "staff_type:UNKNOWN_CODE"));
+        Row trimmed = acceptedByLine(v).get(11L);
+        assertThat(trimmed.<String>getAs("person_id")).isEqualTo(WANG);
+        assertThat(trimmed.<String>getAs("name")).isEqualTo("王\t五");
+        assertThat(trimmed.<String>getAs("employer_id")).isEqualTo(AGENCY);
+        assertThat(trimmed.<String>getAs("staff_type")).isEqualTo("REGULAR");
+    }
+
+    @Test
+    void claimsKeepAnInvalidPersonIdWhateverItHoldsButNotOtherDamagedText() {
+        String bornTheDayAfter = id("52242520240302004");
+        String row = "%s,LIVING,%s,%s,440106,CITY_2023,202301,202302,2023-04-01,,,";
+        Dataset<Row> v = validateCsv(Tables.CLAIMS, String.join("\n", CLAIMS_HEADER,
+                row.formatted("C1", bornTheDayAfter, bornTheDayAfter),
+                row.formatted("C2", "\u0000" + LI, LI),
+                row.formatted("C3", LI, LI + "\u0000"),
+                row.formatted("C\u00004", LI, LI),
+                row.formatted("C5", " " + LI.toLowerCase() + "\u3000", LI)), RUN_DATE);
+
+        assertThat(rejectsByLine(v)).containsExactly(
+                entry(4L, "claimant_id:MALFORMED_LINE"),
+                entry(5L, "claim_id:MALFORMED_LINE"));
+        Map<Long, Row> ok = acceptedByLine(v);
+        assertThat(ok.get(2L).<String>getAs("person_id")).as("born after the run: kept for INVALID_ID")
+                .isEqualTo(bornTheDayAfter);
+        assertThat(ok.get(3L).<String>getAs("person_id")).as("NUL kept for INVALID_ID").isEqualTo("\u0000" + LI);
+        assertThat(ok.get(6L).<String>getAs("person_id")).isEqualTo(LI);
     }
 }

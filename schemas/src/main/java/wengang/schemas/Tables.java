@@ -8,7 +8,7 @@ import static wengang.schemas.ColumnSpec.required;
 import java.util.List;
 import java.util.Optional;
 
-/** The contract's input tables (../shared/contract.md "Inputs"), in contract column order. */
+/** The contract's input tables (docs/contract.md "Inputs"), in contract column order. */
 public final class Tables {
     private Tables() {}
 

@@ -7,7 +7,7 @@ public final class ExitCode {
     public static final int FAILURE = 1;
     /** The command line was wrong (picocli prints the usage). */
     public static final int USAGE = 2;
-    /** The input folder breaks the contract: a required file or column is missing. */
+    /** The input folder breaks the contract: a required file or column is missing, or a file is not in --encoding. */
     public static final int BAD_INPUT = 3;
     /** Another run wrote the same warehouse at the same time; Delta stopped this one. Run it again. */
     public static final int CONCURRENT_RUN = 4;

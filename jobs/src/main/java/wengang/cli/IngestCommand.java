@@ -28,7 +28,7 @@ public final class IngestCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--encoding", defaultValue = "UTF-8", paramLabel = "CHARSET",
-            description = "Encoding of the CSV files: UTF-8 (default) or GBK.")
+            description = "Encoding of the CSV files: UTF-8 (default) or GBK. A file mostly not valid in it stops the ingest (exit 3) before anything is written.")
     String encoding;
 
     @Mixin

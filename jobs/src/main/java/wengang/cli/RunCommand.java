@@ -35,7 +35,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--warehouse", paramLabel = "DIR", description = "Delta warehouse (default: <out>/warehouse).")
     Path warehouse;
 
-    @Option(names = "--encoding", defaultValue = "UTF-8", paramLabel = "CHARSET", description = "CSV encoding: UTF-8 (default) or GBK.")
+    @Option(names = "--encoding", defaultValue = "UTF-8", paramLabel = "CHARSET", description = "CSV encoding: UTF-8 (default) or GBK. A file mostly not valid in it stops the run (exit 3) before anything is written.")
     String encoding;
 
     @Mixin

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import wengang.ingest.RejectsTable;
 import wengang.output.CsvOutput;
 import wengang.policy.Policy;
 import wengang.schemas.Columns;
@@ -51,7 +52,8 @@ public final class CycleOutputs {
                 List.of(Columns.YEAR, Columns.REGION_CODE), policy, c, outDir));
         rows.put(OutputFiles.RISK_UNITS.fileName(), write(riskUnits, OutputFiles.RISK_UNITS, List.of("rank"), policy, c,
                 outDir));
-        rows.put(OutputFiles.REJECTS.fileName(), CsvOutput.write(rejects, OutputFiles.REJECTS.columns(),
+        rows.put(OutputFiles.REJECTS.fileName(), CsvOutput.write(RejectsTable.withAllColumns(rejects),
+                OutputFiles.REJECTS.columns(),
                 List.of(Columns.TABLE, Columns.FILE, Columns.LINE), outDir.resolve(OutputFiles.REJECTS.fileName())));
         return rows;
     }
@@ -60,7 +62,8 @@ public final class CycleOutputs {
     public static Dataset<Row> noRejects(Dataset<Row> any) {
         return any.sparkSession().emptyDataFrame()
                 .select(lit("").as(Columns.TABLE), lit("").as(Columns.FILE), lit(0L).as(Columns.LINE),
-                        lit("").as(Columns.COLUMN), lit("").as(Columns.REASON), lit("").as(Columns.RAW))
+                        lit("").as(Columns.COLUMN), lit("").as(Columns.REASON), lit("").as(Columns.RAW),
+                        lit("").as(Columns.RAW_BASE64))
                 .filter(col(Columns.TABLE).isNull());
     }
 }

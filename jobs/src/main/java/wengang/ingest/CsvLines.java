@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.translate;
 
+import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -15,6 +16,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.io.LongWritable;
@@ -39,7 +43,10 @@ import wengang.schemas.TableSpec;
  * (the header is line 1), decoded with the given charset (Spark's text source knows
  * only UTF-8). A UTF-8 BOM and a trailing {@code \r} are stripped; fully empty lines
  * are not rows (they are skipped, but still counted in the numbering); a line whose
- * bytes are not valid in the charset is kept, marked undecodable.
+ * bytes are not valid in the charset is kept: its text with replacement characters,
+ * and its original bytes in base64 ({@code raw_base64}, null for lines that decode),
+ * so a reject never loses what the file held. Whether most lines of a file fail to
+ * decode is checked before ingest, on a sample ({@link EncodingCheck}).
  *
  * <p>{@link #parse} is the pure half: Spark's own CSV parser ({@code from_csv},
  * PERMISSIVE, RFC 4180 quotes) splits each line into the file's columns and picks the
@@ -50,13 +57,13 @@ import wengang.schemas.TableSpec;
 public final class CsvLines {
     public static final String LINE = RowValidation.LINE;
     public static final String RAW = RowValidation.RAW;
-    public static final String UNDECODABLE = "undecodable";
+    public static final String RAW_BASE64 = RowValidation.RAW_BASE64;
 
-    /** Lines as read: number, text, whether the bytes were valid in the charset. */
+    /** Lines as read: number, text, and the bytes in base64 when they are not valid in the charset. */
     public static final StructType LINES = new StructType()
             .add(LINE, DataTypes.LongType, false)
             .add(RAW, DataTypes.StringType, false)
-            .add(UNDECODABLE, DataTypes.BooleanType, false);
+            .add(RAW_BASE64, DataTypes.StringType, true);
 
     private static final String CORRUPT = "_corrupt";
     private static final String PARSED = "_parsed";
@@ -70,12 +77,11 @@ public final class CsvLines {
     public static Lines read(SparkSession spark, Path file, Charset charset) {
         String charsetName = charset.name();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        JavaRDD<Tuple2<String, Boolean>> decoded = jsc
+        JavaRDD<Decoded> decoded = jsc
                 .hadoopFile(file.toAbsolutePath().toString(), TextInputFormat.class, LongWritable.class, Text.class)
                 .mapPartitions(records -> decodeAll(records, charsetName));
         // the header is never empty (checked before ingest), so data lines = non-empty lines - 1
-        Positions.Numbered<Tuple2<String, Boolean>> numbered =
-                Positions.number(decoded, t -> !withoutCr(t._1()).isEmpty());
+        Positions.Numbered<Decoded> numbered = Positions.number(decoded, d -> !d.text().isEmpty());
         JavaRDD<Row> lines = numbered.rows()
                 .map(CsvLines::numbered)
                 .filter(r -> r.getLong(0) > 1 && !r.getString(1).isEmpty());
@@ -83,10 +89,10 @@ public final class CsvLines {
     }
 
     /**
-     * Splits {@code lines} ({@link #LINES}; {@code undecodable} optional) into the
+     * Splits {@code lines} ({@link #LINES}; {@code raw_base64} optional) into the
      * contract columns of {@code table}, found by name in {@code header}. Returns
-     * {@code line, raw, malformed} and one string column per contract column: the input
-     * of {@link RowValidation#validate}.
+     * {@code line, raw, raw_base64, malformed} and one string column per contract column:
+     * the input of {@link RowValidation#validate}.
      */
     public static Dataset<Row> parse(Dataset<Row> lines, List<String> header, TableSpec table) {
         List<Integer> positions = Headers.positions(table, header).orElseThrow(() -> new InputContractException(
@@ -101,14 +107,16 @@ public final class CsvLines {
                 "columnNameOfCorruptRecord", CORRUPT,
                 "quote", "\"",
                 "escape", "\"");
-        Column undecodable = List.of(lines.columns()).contains(UNDECODABLE) ? col(UNDECODABLE) : lit(false);
+        Column rawBase64 = List.of(lines.columns()).contains(RAW_BASE64)
+                ? col(RAW_BASE64) : lit(null).cast(DataTypes.StringType);
         Column quotes = length(col(RAW)).minus(length(translate(col(RAW), "\"", "")));
         Column malformed = col(PARSED + "." + CORRUPT).isNotNull()
                 .or(pmod(quotes, lit(2)).equalTo(1))
-                .or(undecodable);
+                .or(rawBase64.isNotNull());
         List<Column> out = new ArrayList<>();
         out.add(col(LINE));
         out.add(col(RAW));
+        out.add(rawBase64.as(RAW_BASE64));
         out.add(malformed.as(RowValidation.MALFORMED));
         for (int i = 0; i < positions.size(); i++) {
             out.add(col(PARSED + ".c" + positions.get(i)).as(table.columnNames().get(i)));
@@ -118,42 +126,45 @@ public final class CsvLines {
                 .select(out.toArray(Column[]::new));
     }
 
-    private static java.util.Iterator<Tuple2<String, Boolean>> decodeAll(
-            java.util.Iterator<Tuple2<LongWritable, Text>> records, String charsetName) {
+    /** One physical line: its text ({@code \r} stripped) and, when not valid in the charset, its bytes in base64. */
+    private record Decoded(String text, String rawBase64) implements Serializable {}
+
+    private static Iterator<Decoded> decodeAll(Iterator<Tuple2<LongWritable, Text>> records, String charsetName) {
         Charset charset = Charset.forName(charsetName);
         CharsetDecoder strict = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new java.util.Iterator<>() {
+        return new Iterator<>() {
             @Override
             public boolean hasNext() {
                 return records.hasNext();
             }
 
             @Override
-            public Tuple2<String, Boolean> next() {
+            public Decoded next() {
                 Text text = records.next()._2(); // reused by the reader: decode now
-                ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(), 0, text.getLength());
+                byte[] bytes = text.getBytes();
+                int length = text.getLength();
+                if (length > 0 && bytes[length - 1] == '\r') {
+                    length--;
+                }
                 try {
-                    CharBuffer chars = strict.reset().decode(bytes);
-                    return new Tuple2<>(chars.toString(), false);
+                    CharBuffer chars = strict.reset().decode(ByteBuffer.wrap(bytes, 0, length));
+                    return new Decoded(chars.toString(), null);
                 } catch (CharacterCodingException e) {
-                    return new Tuple2<>(new String(text.getBytes(), 0, text.getLength(), charset), true);
+                    return new Decoded(new String(bytes, 0, length, charset),
+                            Base64.getEncoder().encodeToString(Arrays.copyOf(bytes, length)));
                 }
             }
         };
     }
 
-    private static Row numbered(Tuple2<Tuple2<String, Boolean>, Long> indexed) {
+    private static Row numbered(Tuple2<Decoded, Long> indexed) {
         long line = indexed._2();
-        String raw = withoutCr(indexed._1()._1());
+        String raw = indexed._1().text();
         if (line == 1 && raw.startsWith(Headers.BOM)) {
             raw = raw.substring(1);
         }
-        return RowFactory.create(line, raw, indexed._1()._2());
-    }
-
-    private static String withoutCr(String line) {
-        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        return RowFactory.create(line, raw, indexed._1().rawBase64());
     }
 }

@@ -43,7 +43,8 @@ import wengang.schemas.Tables;
  * row in {@code meta/ingest_runs}. A file whose content equals the last ingest's (same
  * SHA-256, format and encoding, bronze table untouched since) writes nothing but the
  * ingest_runs row. The folder is checked first ({@link InputFolder}): a missing
- * required file or column stops the run before anything is written.
+ * required file or column, or a CSV file mostly undecodable in the encoding
+ * ({@link EncodingCheck}), stops the run before anything is written.
  *
  * <p>The run's date is decided here, once: the date of the run's time (stored as
  * {@code ingested_at} in {@code meta/ingest_runs}) in China time
@@ -70,7 +71,8 @@ public final class IngestJob {
     public static IngestReport run(SparkSession spark, Path inputDir, Charset encoding, Warehouse warehouse,
                                    Path defaultQuotas) {
         requireLineBased(encoding);
-        List<InputSource> sources = InputFolder.scan(spark, inputDir, encoding, defaultQuotas);
+        List<InputSource> sources = InputFolder.scan(spark, inputDir, encoding, defaultQuotas,
+                EncodingCheck.maxShare(spark));
         Map<String, IngestRuns.LastRun> last = IngestRuns.lastByTable(spark, warehouse);
         String ingestId = UUID.randomUUID().toString();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -16,9 +16,10 @@ import wengang.schemas.Tables;
 
 /**
  * Finds the file of every contract table in an input folder and checks it before
- * anything is written: every required table is there, once, and every header holds
- * every contract column. All problems are reported together in one
- * {@link InputContractException}.
+ * anything is written: every required table is there, once, every CSV file is in the
+ * given encoding (at most the allowed share of its lines undecodable, judged on its
+ * first MiB: {@link EncodingCheck}) and every header holds every contract column. All
+ * problems are reported together in one {@link InputContractException}.
  *
  * <p>File names are matched case-insensitively ({@code Contributions.CSV} is found).
  * A table given in two forms (say {@code claims.csv} and {@code claims.parquet}) is
@@ -33,10 +34,14 @@ public final class InputFolder {
     /**
      * The sources to ingest, one per table of {@link Tables#ALL}, in that order.
      *
-     * @param defaultQuotas read (UTF-8) when the folder has no quotas table
-     * @throws InputContractException when a required table or a column is missing
+     * @param defaultQuotas       read (UTF-8) when the folder has no quotas table
+     * @param maxUndecodableShare a CSV file with more than this share of its (sampled) lines not
+     *                            valid in {@code charset} is refused
+     * @throws InputContractException when a required table or a column is missing, or a CSV
+     *                                file is not in {@code charset}
      */
-    public static List<InputSource> scan(SparkSession spark, Path dir, Charset charset, Path defaultQuotas) {
+    public static List<InputSource> scan(SparkSession spark, Path dir, Charset charset, Path defaultQuotas,
+                                         double maxUndecodableShare) {
         if (!Files.isDirectory(dir)) {
             throw new InputContractException("input folder " + dir + " does not exist or is not a folder");
         }
@@ -49,7 +54,8 @@ public final class InputFolder {
         List<String> problems = new ArrayList<>();
         List<InputSource> sources = new ArrayList<>();
         for (TableSpec table : Tables.ALL) {
-            InputSource source = find(spark, dir, entries, table, charset, defaultQuotas, problems);
+            InputSource source = find(spark, dir, entries, table, charset, defaultQuotas, maxUndecodableShare,
+                    problems);
             if (source != null) {
                 sources.add(source);
             }
@@ -61,7 +67,8 @@ public final class InputFolder {
     }
 
     private static InputSource find(SparkSession spark, Path dir, List<Path> entries, TableSpec table,
-                                    Charset charset, Path defaultQuotas, List<String> problems) {
+                                    Charset charset, Path defaultQuotas, double maxUndecodableShare,
+                                    List<String> problems) {
         String name = table.name();
         List<InputSource> found = new ArrayList<>();
         List<String> notDelta = new ArrayList<>();
@@ -106,6 +113,20 @@ public final class InputFolder {
         } else {
             return InputSource.none(table);
         }
+        EncodingCheck.Sample encoding = null;
+        if (source.format() == InputFormat.CSV) {
+            // before the header: a header in the wrong encoding would only say "missing column"
+            try {
+                encoding = EncodingCheck.sample(source.path(), source.charset());
+            } catch (IOException e) {
+                problems.add(source.fileName() + ": cannot read it: " + e.getMessage());
+                return null;
+            }
+            if (encoding.exceeds(maxUndecodableShare)) {
+                problems.add(encoding.problem(source.fileName(), maxUndecodableShare));
+                return null;
+            }
+        }
         List<String> header;
         try {
             header = readHeader(spark, source);
@@ -117,6 +138,7 @@ public final class InputFolder {
         List<String> headerProblems = Headers.problems(table, header);
         if (!headerProblems.isEmpty()) {
             problems.add(source.fileName() + ": " + String.join("; ", headerProblems)
+                    + (encoding == null ? "" : encoding.headerNote())
                     + "; expected columns: " + Headers.expected(table));
             return null;
         }

@@ -1,6 +1,7 @@
 package wengang.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -10,6 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import wengang.engine.Warehouse;
 import wengang.output.CsvOutput;
@@ -19,6 +21,11 @@ import wengang.schemas.OutputFiles;
 /**
  * The rejects of the current snapshot, all tables, in one Delta table partitioned by
  * table: re-ingesting a table replaces that table's rejects and leaves the others.
+ *
+ * <p>{@code raw_base64} (the original bytes of a line that was not valid in the
+ * encoding) came after the first warehouses: a table without it gains it on the next
+ * write (Delta schema merge), and {@link #withAllColumns} adds it as null when an
+ * older version is read.
  */
 public final class RejectsTable {
     public static final StructType SCHEMA = new StructType()
@@ -27,7 +34,8 @@ public final class RejectsTable {
             .add(Columns.LINE, DataTypes.LongType, false)
             .add(Columns.COLUMN, DataTypes.StringType, true)
             .add(Columns.REASON, DataTypes.StringType, false)
-            .add(Columns.RAW, DataTypes.StringType, true);
+            .add(Columns.RAW, DataTypes.StringType, true)
+            .add(Columns.RAW_BASE64, DataTypes.StringType, true);
 
     private RejectsTable() {}
 
@@ -35,10 +43,12 @@ public final class RejectsTable {
     static void replace(SparkSession spark, Warehouse warehouse, String table, Dataset<Row> rejects) {
         Column[] columns = Arrays.stream(SCHEMA.fields())
                 .map(f -> col(f.name()).cast(f.dataType())).toArray(Column[]::new);
-        // the first write creates the table, partitioned by table
+        // the first write creates the table, partitioned by table; mergeSchema adds
+        // raw_base64 to a table written before it existed
         rejects.select(columns)
                 .write().format("delta").mode("overwrite").partitionBy(Columns.TABLE)
                 .option("replaceWhere", "`" + Columns.TABLE + "` = '" + table + "'")
+                .option("mergeSchema", "true")
                 .save(warehouse.rejects());
     }
 
@@ -50,11 +60,23 @@ public final class RejectsTable {
         }
     }
 
-    /** All current rejects (an empty table before the first ingest). */
+    /** All current rejects (an empty table before the first ingest), every column of {@link #SCHEMA}. */
     public static Dataset<Row> read(SparkSession spark, Warehouse warehouse) {
         return Warehouse.exists(warehouse.rejects())
-                ? Warehouse.read(spark, warehouse.rejects())
+                ? withAllColumns(Warehouse.read(spark, warehouse.rejects()))
                 : spark.createDataFrame(List.of(), SCHEMA);
+    }
+
+    /** {@code rejects} with every column of {@link #SCHEMA}: one a table version lacks is added as null. */
+    public static Dataset<Row> withAllColumns(Dataset<Row> rejects) {
+        List<String> present = List.of(rejects.columns());
+        Dataset<Row> out = rejects;
+        for (StructField f : SCHEMA.fields()) {
+            if (!present.contains(f.name())) {
+                out = out.withColumn(f.name(), lit(null).cast(f.dataType()));
+            }
+        }
+        return out;
     }
 
     /** rejects.csv: every current reject, sorted by table, file, line. Returns the rows written. */

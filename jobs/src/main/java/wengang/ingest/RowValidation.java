@@ -39,11 +39,13 @@ import wengang.schemas.Tables;
  * Checks and types the rows of one input table (contract.md "Bad input"). Pure:
  * Dataset in, Dataset out, no I/O.
  *
- * <p>Input: {@code line} (long), {@code raw} (string), optionally {@code malformed}
+ * <p>Input: {@code line} (long), {@code raw} (string), optionally {@code raw_base64}
+ * (string: the original bytes of a line that did not decode) and {@code malformed}
  * (boolean), and one string column per contract column. Every field is trimmed of
  * blanks ({@link FieldText#BLANKS}: space, tab, no-break and ideographic space, nothing
  * else); an empty field is absent. Output: the contract columns typed as
- * {@link TableSpec#schema()}, {@code source_line}, {@code raw}, and for a rejected row
+ * {@link TableSpec#schema()}, {@code source_line}, {@code raw}, {@code raw_base64}
+ * (null when absent from the input), and for a rejected row
  * {@code reject_column} (the first failing column in contract order; null for a
  * line that could not be split and for whole-row duplicates) and {@code reject_reason} (a
  * {@link RejectReason} name); both null for an accepted row.
@@ -80,6 +82,7 @@ import wengang.schemas.Tables;
 public final class RowValidation {
     public static final String LINE = "line";
     public static final String RAW = "raw";
+    public static final String RAW_BASE64 = Columns.RAW_BASE64;
     public static final String MALFORMED = "malformed";
     public static final String SOURCE_LINE = "source_line";
     public static final String REJECT_COLUMN = "reject_column";
@@ -141,21 +144,24 @@ public final class RowValidation {
         List<ColumnSpec> columns = table.columns();
         Column malformed = List.of(stringRows.columns()).contains(MALFORMED)
                 ? coalesce(col(MALFORMED), lit(false)) : lit(false);
+        Column rawBase64 = List.of(stringRows.columns()).contains(RAW_BASE64)
+                ? col(RAW_BASE64) : lit(null).cast(DataTypes.StringType);
 
         // 1. trimmed text, null when empty
-        List<Column> texts = new ArrayList<>(List.of(
-                col(LINE).cast(DataTypes.LongType).as(SOURCE_LINE), col(RAW), malformed.as(MALFORMED)));
+        List<Column> texts = new ArrayList<>(List.of(col(LINE).cast(DataTypes.LongType).as(SOURCE_LINE), col(RAW),
+                rawBase64.as(RAW_BASE64), malformed.as(MALFORMED)));
         for (ColumnSpec c : columns) {
             texts.add(clean(col(c.name()).cast(DataTypes.StringType)).as(TEXT_PREFIX + c.name()));
         }
         // 2. typed values: null when the text is absent or cannot be read
-        List<Column> typed = new ArrayList<>(List.of(col(SOURCE_LINE), col(RAW), col(MALFORMED)));
+        List<Column> typed = new ArrayList<>(List.of(col(SOURCE_LINE), col(RAW), col(RAW_BASE64), col(MALFORMED)));
         for (ColumnSpec c : columns) {
             typed.add(col(TEXT_PREFIX + c.name()));
             typed.add(typed(table, c, col(TEXT_PREFIX + c.name()), normaliseId).as(c.name()));
         }
         // 3. each column's failure, if any
-        List<Column> failures = new ArrayList<>(List.of(col(SOURCE_LINE), col(RAW), col(MALFORMED)));
+        List<Column> failures = new ArrayList<>(
+                List.of(col(SOURCE_LINE), col(RAW), col(RAW_BASE64), col(MALFORMED)));
         for (ColumnSpec c : columns) {
             failures.add(col(c.name()));
             failures.add(failure(table, c).as(REASON_PREFIX + c.name()));
@@ -165,6 +171,7 @@ public final class RowValidation {
         columns.forEach(c -> out.add(col(c.name()).cast(c.kind().sparkType())));
         out.add(col(SOURCE_LINE));
         out.add(col(RAW));
+        out.add(col(RAW_BASE64));
         Column[] failingName = columns.stream()
                 .map(c -> when(col(REASON_PREFIX + c.name()).isNotNull(), lit(c.name()))).toArray(Column[]::new);
         Column[] failingReason = columns.stream().map(c -> col(REASON_PREFIX + c.name())).toArray(Column[]::new);
@@ -215,7 +222,7 @@ public final class RowValidation {
         return validated.filter(col(REJECT_REASON).isNull()).select(out.toArray(Column[]::new));
     }
 
-    /** Rejected rows in the rejects layout (table, file, line, column, reason, raw). */
+    /** Rejected rows in the rejects layout (table, file, line, column, reason, raw, raw_base64). */
     public static Dataset<Row> rejects(String table, String file, Dataset<Row> validated) {
         return validated.filter(col(REJECT_REASON).isNotNull()).select(
                 lit(table).as(Columns.TABLE),
@@ -223,7 +230,8 @@ public final class RowValidation {
                 col(SOURCE_LINE).as(Columns.LINE),
                 col(REJECT_COLUMN).as(Columns.COLUMN),
                 col(REJECT_REASON).as(Columns.REASON),
-                col(RAW).as(Columns.RAW));
+                col(RAW).as(Columns.RAW),
+                col(RAW_BASE64).as(Columns.RAW_BASE64));
     }
 
     /** Trimmed (blanks at both ends, control characters kept), null when nothing is left. */

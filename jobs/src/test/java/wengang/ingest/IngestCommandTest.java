@@ -81,7 +81,7 @@ class IngestCommandTest {
                 "rejects: 5 rows");
         List<String> rejects = Files.readAllLines(dir.resolve("out").resolve("rejects.csv"), StandardCharsets.UTF_8);
         assertThat(rejects).hasSize(6);
-        assertThat(rejects.get(0)).isEqualTo("table,file,line,column,reason,raw");
+        assertThat(rejects.get(0)).isEqualTo("table,file,line,column,reason,raw,raw_base64");
         assertThat(rejects.subList(1, 6)).satisfiesExactly(
                 l -> assertThat(l).startsWith("cards,cards,1,person_id,BAD_ID,"),
                 l -> assertThat(l).startsWith("contributions,contributions.csv,3,person_id,BAD_ID,"),
@@ -90,9 +90,9 @@ class IngestCommandTest {
                         + "\"{\"\"employer_id\"\":\"\"" + AGENCY + "\"\",\"\"name\"\":\"\"广州某劳务派遣公司\"\","
                         + "\"\"registered_district\"\":44011,\"\"unit_type\"\":\"\"ENTERPRISE\"\","
                         + "\"\"dispatch_licensed\"\":true,\"\"bank_account\"\":\"\"6222000011110002\"\","
-                        + "\"\"remark\"\":\"\"x\"\"}\""),
+                        + "\"\"remark\"\":\"\"x\"\"}\","),
                 l -> assertThat(l).isEqualTo("quotas,Quotas.CSV,2,target_persons,NEGATIVE_AMOUNT,"
-                        + "\"2023,440100,广州市,-5\""));
+                        + "\"2023,440100,广州市,-5\","));
 
         Warehouse warehouse = new Warehouse(wh);
         assertThat(Warehouse.read(spark, warehouse.bronze("registry")).orderBy("source_line").collectAsList())
@@ -104,6 +104,38 @@ class IngestCommandTest {
                 .isZero();
         assertThat(Warehouse.read(spark, warehouse.ingestRuns()).filter(col("table").equalTo("cards"))
                 .select("format", "encoding", "file").first().toString()).isEqualTo("[delta,null,cards]");
+    }
+
+    @Test
+    void aGbkFolderReadAsUtf8ExitsWithBadInputAndNamesTheFileThenIngestsWithEncodingGbk() {
+        Charset gbk = Charset.forName("GBK");
+        Path in = dir.resolve("in");
+        write(in.resolve("contributions.csv"), IngestJobTest.CONTRIBUTIONS, gbk);
+        write(in.resolve("employers.csv"), IngestJobTest.EMPLOYERS, gbk);
+        write(in.resolve("registry.csv"), IngestJobTest.REGISTRY, gbk);
+        write(in.resolve("cards.csv"), IngestJobTest.CARDS, gbk);
+        Path wh = dir.resolve("wh");
+
+        int code = execute("ingest", "--input", in.toString(), "--warehouse", wh.toString());
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString()).contains("input folder breaks the contract",
+                "contributions.csv: 4 of its 4 data lines are not valid UTF-8",
+                "employers.csv: 2 of its 2 data lines are not valid UTF-8",
+                "registry.csv: 2 of its 2 data lines are not valid UTF-8",
+                "It looks like GBK: try --encoding GBK.")
+                .doesNotContain("cards.csv", "missing column");
+        assertThat(Files.exists(wh)).as("no table written").isFalse();
+
+        assertThat(execute("ingest", "--input", in.toString(), "--encoding", "GBK", "--warehouse", wh.toString()))
+                .as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("contributions.csv");
+        Warehouse warehouse = new Warehouse(wh);
+        assertThat(Warehouse.read(spark, warehouse.bronze("contributions")).orderBy("source_line").collectAsList())
+                .extracting(r -> r.<String>getAs("name")).containsExactly("陈明", "陈明");
+        assertThat(Warehouse.read(spark, warehouse.bronze("employers")).count()).isEqualTo(2);
+        assertThat(RejectsTable.read(spark, warehouse).filter(col("reason").equalTo("MALFORMED_LINE")).count())
+                .isZero();
     }
 
     @Test

@@ -12,11 +12,14 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -155,6 +158,103 @@ class IngestJobTest {
                 .hasMessageContaining("cards.csv: missing column card_no")
                 .hasMessageContaining("expected columns: person_id, card_no, financial_enabled, status, activated_on");
         assertThat(Files.exists(wh.root())).isFalse();
+    }
+
+    @Test
+    void aFileInTheWrongEncodingStopsTheRunBeforeAnythingIsWritten() {
+        Charset gbk = Charset.forName("GBK");
+        // contributions.csv is good UTF-8; employers.csv, checked after it, is GBK
+        Path input = folder("in", CONTRIBUTIONS, null, REGISTRY, CARDS, StandardCharsets.UTF_8);
+        write(input.resolve("employers.csv"), EMPLOYERS, gbk);
+        Warehouse wh = new Warehouse(dir.resolve("wh"));
+
+        assertThatThrownBy(() -> IngestJob.run(spark, input, StandardCharsets.UTF_8, wh, defaultQuotas()))
+                .isInstanceOf(InputContractException.class)
+                .hasMessage("employers.csv: 2 of its 2 data lines are not valid UTF-8, more than 50% ("
+                        + EncodingCheck.MAX_UNDECODABLE_SHARE + "): the file is in another encoding, nothing was"
+                        + " written. It looks like GBK: try --encoding GBK.");
+        assertThat(Files.exists(wh.root())).as("nothing written").isFalse();
+
+        // a header line that does not decode either: still the encoding message, not a header one
+        write(input.resolve("employers.csv"), EMPLOYERS.replaceFirst("bank_account\n", "bank_account,备注\n"), gbk);
+        assertThatThrownBy(() -> IngestJob.run(spark, input, StandardCharsets.UTF_8, wh, defaultQuotas()))
+                .isInstanceOf(InputContractException.class)
+                .hasMessageStartingWith("employers.csv: 2 of its 2 data lines and its header line are not valid UTF-8")
+                .hasMessageContaining("try --encoding GBK")
+                .hasMessageNotContaining("missing column");
+        assertThat(Files.exists(wh.root())).isFalse();
+
+        // --conf spark.wengang.ingest.maxUndecodableShare=1 never refuses: the lines are rejects, bytes kept
+        spark.conf().set(EncodingCheck.MAX_UNDECODABLE_SHARE, "1");
+        try {
+            FileIngest employers = IngestJob.run(spark, input, StandardCharsets.UTF_8, wh, defaultQuotas())
+                    .file("employers");
+            assertThat(List.of(employers.rowsRead(), employers.rowsAccepted(), employers.rowsRejected()))
+                    .containsExactly(2L, 0L, 2L);
+            assertThat(employers.rejectReasons()).containsOnly(Map.entry("MALFORMED_LINE", 2L));
+        } finally {
+            spark.conf().unset(EncodingCheck.MAX_UNDECODABLE_SHARE);
+        }
+        List<Row> rejects = RejectsTable.read(spark, wh).filter(col("table").equalTo("employers"))
+                .orderBy("line").collectAsList();
+        assertThat(rejects).extracting(r -> r.<String>getAs("raw")).allSatisfy(raw -> assertThat(raw).contains("\uFFFD"));
+        assertThat(rejects).extracting(r -> new String(Base64.getDecoder().decode(r.<String>getAs("raw_base64")), gbk))
+                .as("the original bytes, read as GBK")
+                .containsExactly(FACTORY + ",广州某电子厂,440106,ENTERPRISE,N,6222000011110001",
+                        AGENCY + ",广州某劳务派遣公司,440111,ENTERPRISE,Y,6222000011110002");
+    }
+
+    @Test
+    void anUndecodableLineIsAMalformedLineWithItsBytesKeptAndOldRejectsTablesGainTheColumn() throws Exception {
+        byte[] gbkLine = (CHEN + ",陈明," + FACTORY + ",,440100,202306,110,5000.00,400.00,800.00,PAID,2023-06-15,"
+                + "REGULAR").getBytes(Charset.forName("GBK"));
+        Path input = folder("in", CONTRIBUTIONS, EMPLOYERS, REGISTRY, CARDS, StandardCharsets.UTF_8);
+        Path contributionsFile = input.resolve("contributions.csv");
+        Files.write(contributionsFile, concat(gbkLine, "\r\n".getBytes(StandardCharsets.US_ASCII)),
+                StandardOpenOption.APPEND);
+        Warehouse wh = new Warehouse(dir.resolve("wh"));
+        // a warehouse from before raw_base64: its rejects table has the six contract columns only
+        StructType before = new StructType().add("table", DataTypes.StringType).add("file", DataTypes.StringType)
+                .add("line", DataTypes.LongType).add("column", DataTypes.StringType)
+                .add("reason", DataTypes.StringType).add("raw", DataTypes.StringType);
+        spark.createDataFrame(List.of(RowFactory.create("cards", "cards.csv", 3L, "status", "UNKNOWN_CODE", "x")),
+                before).write().format("delta").partitionBy("table").save(wh.rejects());
+        assertThat(RejectsTable.read(spark, wh).select("raw", "raw_base64").collectAsList())
+                .extracting(Row::toString).containsExactly("[x,null]");
+
+        FileIngest contributions = IngestJob.run(spark, input, StandardCharsets.UTF_8, wh, defaultQuotas())
+                .file("contributions");
+
+        assertThat(List.of(contributions.rowsRead(), contributions.rowsAccepted(), contributions.rowsRejected()))
+                .as("read = accepted + rejected").containsExactly(5L, 2L, 3L);
+        assertThat(contributions.rejectReasons()).containsOnly(Map.entry("BAD_ID", 1L),
+                Map.entry("DUPLICATE_ROW", 1L), Map.entry("MALFORMED_LINE", 1L));
+        List<Row> rejects = RejectsTable.read(spark, wh).filter(col("table").equalTo("contributions"))
+                .orderBy("line").collectAsList();
+        assertThat(rejects).extracting(r -> r.getAs("line") + ":" + r.getAs("reason") + ":" + (r.isNullAt(
+                r.fieldIndex("raw_base64")) ? "decoded" : "bytes kept"))
+                .containsExactly("3:BAD_ID:decoded", "5:DUPLICATE_ROW:decoded", "6:MALFORMED_LINE:bytes kept");
+        Row malformed = rejects.get(2);
+        assertThat(malformed.<String>getAs("raw")).startsWith(CHEN + ",\uFFFD");
+        assertThat(Base64.getDecoder().decode(malformed.<String>getAs("raw_base64")))
+                .as("the line's original bytes (line end left out)").isEqualTo(gbkLine);
+        assertThat(RejectsTable.withAllColumns(Warehouse.readVersion(spark, wh.rejects(), 0)).columns())
+                .as("the version before the column, read again").contains("raw_base64");
+
+        Path csv = dir.resolve("out").resolve("rejects.csv");
+        IngestJob.writeRejectsCsv(spark, wh, csv);
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).isEqualTo("table,file,line,column,reason,raw,raw_base64");
+        assertThat(lines).filteredOn(l -> l.startsWith("contributions,contributions.csv,6,,MALFORMED_LINE,"))
+                .singleElement().asString().endsWith(Base64.getEncoder().encodeToString(gbkLine) + "\"");
+        assertThat(lines).filteredOn(l -> l.startsWith("contributions,contributions.csv,3,")).singleElement()
+                .asString().endsWith(",");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     /** An input folder with the given CSV files (null: left out). */

@@ -72,7 +72,7 @@ final class IngestTestData {
         List<Row> rows = new ArrayList<>();
         for (int i = 1; i < lines.length; i++) {
             if (!lines[i].isEmpty()) {
-                rows.add(RowFactory.create((long) i + 1, lines[i], false));
+                rows.add(RowFactory.create((long) i + 1, lines[i], null));
             }
         }
         SparkSession spark = TestSpark.session();

@@ -90,6 +90,8 @@ public final class Columns {
     public static final String LINE = "line";
     public static final String COLUMN = "column";
     public static final String RAW = "raw";
+    /** A rejected line's original bytes in base64 when they are not valid in the encoding (else null). */
+    public static final String RAW_BASE64 = "raw_base64";
     public static final String CYCLE = "cycle";
     public static final String POLICY_VERSION = "policy_version";
 }

@@ -50,7 +50,8 @@ public final class OutputFiles {
             Columns.TARGET_PERSONS, Columns.FULFILMENT_RATIO, Columns.CYCLE, Columns.POLICY_VERSION));
 
     public static final OutputFile REJECTS = new OutputFile("rejects.csv", List.of(
-            Columns.TABLE, Columns.FILE, Columns.LINE, Columns.COLUMN, Columns.REASON, Columns.RAW));
+            Columns.TABLE, Columns.FILE, Columns.LINE, Columns.COLUMN, Columns.REASON, Columns.RAW,
+            Columns.RAW_BASE64));
 
     public static final List<OutputFile> ALWAYS = List.of(CLAIM_DECISIONS, CLAIM_MONTHS, ADJUSTMENTS, FLAGS,
             ELIGIBLE_UNCLAIMED, FULFILMENT, REJECTS, RISK_UNITS);

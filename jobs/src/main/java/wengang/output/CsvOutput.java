@@ -44,9 +44,17 @@ public final class CsvOutput {
         order.addAll(columns);
         Column[] sort = order.stream().map(c -> col(c).asc_nulls_first()).toArray(Column[]::new);
         Column[] select = columns.stream().map(c -> col(c)).toArray(Column[]::new);
-        // one partition, sorted: toLocalIterator then streams it in one job, in order
-        Dataset<Row> sorted = rows.select(select).repartition(1).sortWithinPartitions(sort);
-        return writeRows(columns, sorted.toLocalIterator(), file);
+        return writeRows(columns, sortedRows(rows.select(select), sort), file);
+    }
+
+    /**
+     * The rows in one total order, streamed to the driver a partition at a time: a global
+     * sort (range partitions) read with toLocalIterator holds one partition on the driver,
+     * never the whole output. The order ends with every column, so equal keys still come out
+     * in one order and the bytes are the same whatever the partitioning.
+     */
+    public static Iterator<Row> sortedRows(Dataset<Row> rows, Column[] order) {
+        return rows.orderBy(order).toLocalIterator();
     }
 
     /** A file with the header only: the output of a capability that has nothing to say. */

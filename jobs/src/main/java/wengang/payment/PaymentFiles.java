@@ -53,12 +53,11 @@ public final class PaymentFiles {
             List<String> columns = OutputFiles.PAYMENTS.columns();
             Column[] order = java.util.stream.Stream.concat(java.util.stream.Stream.of(Columns.DISTRICT, Columns.PAYMENT_ID),
                     columns.stream()).distinct().map(c -> col(c).asc_nulls_first()).toArray(Column[]::new);
-            Dataset<Row> sorted = lines.select(columns.stream().map(c -> col(c)).toArray(Column[]::new))
-                    .repartition(1).sortWithinPartitions(order);
+            Dataset<Row> selected = lines.select(columns.stream().map(c -> col(c)).toArray(Column[]::new));
             int districtIndex = columns.indexOf(Columns.DISTRICT);
             int statusIndex = columns.indexOf(Columns.STATUS);
             int amountIndex = columns.indexOf(Columns.AMOUNT);
-            PeekingIterator rows = new PeekingIterator(sorted.toLocalIterator());
+            PeekingIterator rows = new PeekingIterator(CsvOutput.sortedRows(selected, order));
             for (String district : policy.districtCodes()) {
                 while (rows.hasNext() && rows.peek().getString(districtIndex).compareTo(district) < 0) {
                     rows.next(); // a line for an office outside the city cannot be paid by a district: skipped

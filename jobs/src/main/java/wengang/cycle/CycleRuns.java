@@ -47,22 +47,30 @@ public final class CycleRuns {
         spark.createDataFrame(List.of(row), SCHEMA).write().format("delta").mode("append").save(path(w));
     }
 
+    /** A recorded run: its cycle and the input table versions it read. */
+    public record Run(int cycle, Map<String, Long> inputVersions) {}
+
     /** The input versions recorded by the latest run of {@code cycle}, if any. */
     public static Optional<Map<String, Long>> recordedVersions(SparkSession spark, Warehouse w, int cycle) {
-        if (!Warehouse.exists(path(w))) {
-            return Optional.empty();
-        }
-        List<Row> rows = Warehouse.read(spark, path(w)).filter(col(Columns.CYCLE).equalTo(cycle))
-                .orderBy(col("run_at").desc()).limit(1).collectAsList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0).getJavaMap(4));
+        return latestRun(spark, w, cycle).map(Run::inputVersions);
     }
 
     /** The latest cycle run on this warehouse, if any. */
     public static Optional<Integer> latestCycle(SparkSession spark, Warehouse w) {
+        return latestRun(spark, w, null).map(Run::cycle);
+    }
+
+    /** The latest run of {@code cycle}, or of any cycle when it is null (one read of the table). */
+    public static Optional<Run> latestRun(SparkSession spark, Warehouse w, Integer cycle) {
         if (!Warehouse.exists(path(w))) {
             return Optional.empty();
         }
-        List<Row> rows = Warehouse.read(spark, path(w)).orderBy(col("run_at").desc()).limit(1).collectAsList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0).getInt(0));
+        Dataset<Row> runs = Warehouse.read(spark, path(w));
+        if (cycle != null) {
+            runs = runs.filter(col(Columns.CYCLE).equalTo(cycle));
+        }
+        List<Row> rows = runs.orderBy(col("run_at").desc()).limit(1).collectAsList();
+        return rows.isEmpty() ? Optional.empty()
+                : Optional.of(new Run(rows.get(0).getInt(0), rows.get(0).<String, Long>getJavaMap(4)));
     }
 }

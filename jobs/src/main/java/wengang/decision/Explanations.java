@@ -1,16 +1,41 @@
 package wengang.decision;
 
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import wengang.eligibility.AsOf;
+import wengang.eligibility.MonthEligibility;
 import wengang.policy.Rules;
+import wengang.schemas.Columns;
 import wengang.schemas.Months;
 import wengang.schemas.ReasonCode;
 
 /**
  * For each reason code: the policy rule it enforces, its seed paragraph, and what it means
  * in plain words. The numbers in the words (window, deadline, months, hours, hires) are read
- * from the policy in force, so the text never disagrees with the rules that decided.
+ * from the policy in force, so the text never disagrees with the rules that decided. And for
+ * each contribution row of a person: whether a cycle decided a month with it (P5).
  */
 public final class Explanations {
     public record Explanation(String rule, String source, String meaning) {}
+
+    /** How cycle c treats a contribution row (the {@link #ROW_USE} column). */
+    public enum RowUse {
+        /** Visible at c ({@link AsOf#contributions}) and of a month c decides: the month was decided with it. */
+        USED,
+        /** Of a month c decides, but PAID on or after c's first day (or without paid_on): c could not see it. */
+        NOT_VISIBLE,
+        /** Of a month after c − 1: c decides no such month. */
+        LATER_MONTH
+    }
+
+    public static final String ROW_USE = "row_use";
 
     private Explanations() {}
 
@@ -56,6 +81,19 @@ public final class Explanations {
             case NO_FINANCIAL_CARD -> text("P14", "问题四", "payable, but held: no social security card with active bank function");
             case FLAG_CONFIRMED -> text("screening", "问题九 温馨提示", "payable, but held: a reviewer confirmed a screening flag");
         };
+    }
+
+    /**
+     * Contribution rows (bronze columns, typically one person's) with {@link #ROW_USE}: the
+     * visibility is {@link AsOf#contributionVisible}, the decided months those up to
+     * {@link MonthEligibility#lastDecidedMonth}.
+     */
+    public static Dataset<Row> contributionUse(Dataset<Row> contributions, int cycle) {
+        Column decidedMonth = col(Columns.MONTH).leq(MonthEligibility.lastDecidedMonth(cycle));
+        Column visible = coalesce(AsOf.contributionVisible(cycle), lit(false));
+        return contributions.withColumn(ROW_USE, when(not(decidedMonth), RowUse.LATER_MONTH.name())
+                .when(visible, RowUse.USED.name())
+                .otherwise(RowUse.NOT_VISIBLE.name()));
     }
 
     private static Explanation text(String rule, String source, String meaning) {

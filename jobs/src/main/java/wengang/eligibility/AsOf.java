@@ -25,8 +25,16 @@ public final class AsOf {
 
     /** Contribution rows cycle c sees: PAID ones paid before its first day, and every non-PAID row. */
     public static Dataset<Row> contributions(Dataset<Row> contributions, int cycle) {
+        return contributions.filter(contributionVisible(cycle));
+    }
+
+    /**
+     * Whether cycle c sees a contribution row (the condition {@link #contributions} filters on):
+     * true, false, or null (a PAID row without paid_on), which the filter drops like false.
+     */
+    public static Column contributionVisible(int cycle) {
         Column paid = col(Columns.PAY_STATUS).equalTo(Codes.PayStatus.PAID);
-        return contributions.filter(not(paid).or(col(Columns.PAID_ON).lt(firstDay(cycle))));
+        return not(paid).or(col(Columns.PAID_ON).lt(firstDay(cycle)));
     }
 
     /** Claims (and grants of other schemes) submitted before c's first day. */

@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import wengang.schemas.Codes.PayStatus;
+import wengang.schemas.Codes.StaffType;
 import wengang.schemas.Codes.Subsidy;
 import wengang.schemas.OutputFiles;
 import wengang.testing.Fixture;
@@ -28,6 +30,9 @@ class RunCommandTest {
         String u = unit(141);
         Fixture f = new Fixture().enterprise(u, YUEXIU).alleviated(p, BIJIE_QIXINGGUAN).card(p, "6217")
                 .worked(p, u, 202310, 202312)
+                // arrive after 2024-01-01, so cycle 2024-01 cannot see them (P5): a back-payment, a later month
+                .pension(p, u, 202309, "5000.00", PayStatus.PAID, "2024-01-20", StaffType.REGULAR, null)
+                .worked(p, u, 202401, 202401)
                 .claim("C-1", Subsidy.LIVING, p, YUEXIU, 202310, 202312, "2023-12-10")
                 .claim("C-2", Subsidy.LIVING, p, YUEXIU, 202309, 202309, "2023-12-10");
         Path input = InputFolder.write(f, dir.resolve("input"));
@@ -60,6 +65,16 @@ class RunCommandTest {
                 .containsPattern("202309 REJECTED +0\\.00 +NO_PAID_CONTRIBUTION: .*\\[P3/P6, seeds/000 问题六\\(一\\)\\]")
                 .containsPattern("202310 PAYABLE .*spell 202310\\.\\.202312")
                 .containsPattern("line \\d+: 202310 110 PAID paid_on 2023-10-\\d\\d at " + u);
+        // issue 10: rows used are the ones the cycle saw; the back-payment of 202309 is marked, not used
+        String used = section(explained.toString(), "contribution rows used");
+        assertThat(used).contains("visible at cycle 2024-01 (PAID before 2024-01-01, or not PAID), months up to 202312")
+                .containsPattern("line \\d+: 202312 110 PAID paid_on 2023-12-15 at " + u)
+                .doesNotContain("2024-01-20").doesNotContain("2024-01-15").doesNotContain("202309");
+        assertThat(section(explained.toString(), "contribution rows NOT VISIBLE"))
+                .containsPattern("line \\d+ NOT VISIBLE at 2024-01: 202309 110 PAID paid_on 2024-01-20 at " + u)
+                .doesNotContain("202401 110");
+        assertThat(explained.toString()).contains("3 contribution row(s) of months after 202312 not listed")
+                .doesNotContainPattern("\\n  202309 \\w+ +unit ");
         StringWriter byPerson = new StringWriter();
         assertThat(execute(new PrintWriter(byPerson), new PrintWriter(new StringWriter()), "explain",
                 "--warehouse", out.resolve("warehouse").toString(), "--person", p, "--cycle", "2024-01")).isEqualTo(ExitCode.OK);
@@ -76,6 +91,14 @@ class RunCommandTest {
         assertThat(code).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(err.toString()).contains("registry");
         assertThat(dir.resolve("out").resolve("claim_decisions.csv")).doesNotExist();
+    }
+
+    /** The lines of one paragraph of explain's output, from its heading to the next blank line. */
+    private static String section(String output, String heading) {
+        int start = output.indexOf(heading);
+        assertThat(start).as(heading).isNotNegative();
+        int end = output.indexOf("\n\n", start);
+        return end < 0 ? output.substring(start) : output.substring(start, end);
     }
 
     private static int execute(String... args) {

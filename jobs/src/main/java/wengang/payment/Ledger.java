@@ -82,10 +82,10 @@ public final class Ledger {
     public static void append(Dataset<Row> entries, int cycle, Warehouse warehouse) {
         String path = path(warehouse);
         SparkSession spark = entries.sparkSession();
-        if (!Warehouse.exists(path)) {
-            DeltaTable.createIfNotExists(spark).location(path).addColumns(SCHEMA)
-                    .partitionedBy(Columns.CYCLE).property(APPEND_ONLY, "true").execute();
-        } else if (!"true".equals(DeltaTable.forPath(spark, path).detail().select("properties")
+        if (!DeltaTable.isDeltaTable(spark, path)) {
+            create(spark, path);
+        }
+        if (!"true".equals(DeltaTable.forPath(spark, path).detail().select("properties")
                 .first().<String, String>getJavaMap(0).get(APPEND_ONLY))) {
             // a ledger written before the table was declared append-only
             spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES ('" + APPEND_ONLY + "' = 'true')");
@@ -94,6 +94,29 @@ public final class Ledger {
                 .write().format("delta").mode("append")
                 .option("txnAppId", txnAppId(cycle)).option("txnVersion", 0L)
                 .save(path);
+    }
+
+    /**
+     * Creates the empty, append-only ledger. Two first runs may create it at the same moment:
+     * the one that finds the other's table half made waits for it to be committed and uses it.
+     */
+    private static void create(SparkSession spark, String path) {
+        try {
+            DeltaTable.createIfNotExists(spark).location(path).addColumns(SCHEMA)
+                    .partitionedBy(Columns.CYCLE).property(APPEND_ONLY, "true").execute();
+        } catch (RuntimeException e) {
+            for (int i = 0; i < 50 && !DeltaTable.isDeltaTable(spark, path); i++) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+            if (!DeltaTable.isDeltaTable(spark, path)) {
+                throw e;
+            }
+        }
     }
 
     /** The Delta transaction id of cycle c's ledger commit: one per cycle, so each commits once. */

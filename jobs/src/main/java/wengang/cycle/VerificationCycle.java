@@ -18,6 +18,7 @@ import org.apache.spark.storage.StorageLevel;
 import wengang.claims.ClaimDecisions;
 import wengang.eligibility.ContinuitySpells;
 import wengang.engine.ConcurrentRunException;
+import wengang.engine.PlanStats;
 import wengang.engine.EngineSettings;
 import wengang.engine.Progress;
 import wengang.ingest.IngestJob;
@@ -58,8 +59,14 @@ public final class VerificationCycle {
      */
     public static CycleSummary run(SparkSession spark, Warehouse w, Policy policy, int cycle, Path outDir,
                                    Map<String, Long> pinnedVersions) throws java.io.IOException {
+        PlanStats stats = PlanStats.startIfAsked(spark);
+        long started = System.nanoTime();
         try {
-            return runOnce(spark, w, policy, cycle, outDir, pinnedVersions);
+            CycleSummary summary = runOnce(spark, w, policy, cycle, outDir, pinnedVersions);
+            if (stats != null) {
+                stats.finish(Map.of("cycle", cycle, "cycle_ms", (System.nanoTime() - started) / 1_000_000));
+            }
+            return summary;
         } catch (RuntimeException e) {
             if (ConcurrentRunException.isConflict(e)) {
                 spark.sparkContext().clearJobGroup();

@@ -54,6 +54,8 @@ public final class PlanStats {
     private final AtomicLong factScans = new AtomicLong();
     private final AtomicLong factShuffles = new AtomicLong();
     private final AtomicLong bronzeFactScans = new AtomicLong();
+    /** What each fact shuffle partitions by: where the rows cross the network. */
+    private final Map<String, Integer> factExchangeKeys = new java.util.TreeMap<>();
     private final Path out;
     private final SparkListener listener;
     private final QueryExecutionListener queryListener;
@@ -125,6 +127,9 @@ public final class PlanStats {
         m.put("fact_table_bronze_scans", bronzeFactScans.get());
         m.put("fact_table_scans", factScans.get());
         m.put("fact_table_exchanges", factShuffles.get());
+        synchronized (this) {
+            m.put("fact_table_exchange_keys", new java.util.TreeMap<>(factExchangeKeys));
+        }
         try {
             Files.createDirectories(out.toAbsolutePath().getParent());
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), m);
@@ -153,6 +158,8 @@ public final class PlanStats {
                 }
                 if (exchangeAbove != null && countedExchanges.add(exchangeAbove)) {
                     factShuffles.incrementAndGet();
+                    factExchangeKeys.merge(((ShuffleExchangeExec) exchangeAbove).outputPartitioning().toString()
+                            .replaceAll("#\\d+", ""), 1, Integer::sum);
                 }
             }
             for (SparkPlan child : children(node)) {

@@ -101,20 +101,27 @@ public final class CycleComputation {
 
         Holds holds = new Holds(AsOf.usableCards(s.cards(), cycle), Reviews.confirmedSubjects(s.reviews()));
         Settlement.Settled settled = Settlement.split(checkpoint.apply(Settlement.settle(decided, ledgerBefore, holds,
-                payeeNames(registryPersons, personMonths), s.employers())), paymentCycle, cycle, policy.label());
-        Dataset<Row> decisions = ClaimDecisions.decide(settled.claimMonths(), s.shownReasons(), cycle);
+                payeeNames(registryPersons, monthEligibility), s.employers())), paymentCycle, cycle, policy.label());
+        // decisions and fulfilment are read by several writers (gold, CSV, screening, metrics,
+        // report): computed once; fulfilment is a pass over every narrowed contribution row
+        Dataset<Row> decisions = checkpoint.apply(ClaimDecisions.decide(settled.claimMonths(), s.shownReasons(), cycle));
         Dataset<Row> ledgerUpTo = ledgerBefore.unionByName(settled.newEntries());
         Dataset<Row> adjustments = Adjustments.build(ledgerUpTo, decided);
         Dataset<Row> unclaimed = EligibleUnclaimed.build(monthEligibility, allClaims, policy);
         // fulfilment counts registry persons only: the narrowed contributions hold all their rows
-        Dataset<Row> fulfilment = TargetFulfilment.build(contributions, registryPersons, s.quotas(), s.cityNames(), rules);
+        Dataset<Row> fulfilment = checkpoint.apply(
+                TargetFulfilment.build(contributions, registryPersons, s.quotas(), s.cityNames(), rules));
         ScreeningInputs screening = new ScreeningInputs(contributions, s.employers(), s.registry(), claims, grants,
                 s.cards(), monthEligibility, settled.claimMonths(), decisions);
         return new CycleResult(cycle, paymentCycle, monthEligibility, settled.claimMonths(), decisions,
                 settled.newEntries(), adjustments, unclaimed, fulfilment, screening, s.reviews(), rules);
     }
 
-    /** Names payments are made out to: the registry name, else the name on contributions. */
+    /**
+     * Names payments are made out to: the registry name, else the name on contributions.
+     * Read from month eligibility (every person-month, already computed) rather than
+     * aggregating the contributions again.
+     */
     static Dataset<Row> payeeNames(Dataset<Row> registryPersons, Dataset<Row> personMonths) {
         Dataset<Row> contributionNames = personMonths.groupBy(Columns.PERSON_ID)
                 .agg(min(PersonMonths.CONTRIBUTION_NAME).as("_cname"));

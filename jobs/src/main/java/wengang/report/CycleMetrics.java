@@ -41,11 +41,22 @@ public final class CycleMetrics {
     /** metric name → value, computed from the cycle's results (small aggregates collected to the driver). */
     public static Map<String, BigDecimal> of(CycleResult r, Dataset<Row> flags, Dataset<Row> entriesOfCycle) {
         Map<String, BigDecimal> m = new TreeMap<>();
-        put(m, "claims.", r.claimDecisions().groupBy(Columns.DECISION).count());
-        put(m, "claims_by_subsidy.", r.claimDecisions().groupBy(Columns.SUBSIDY).count());
-        put(m, "approved_amount.", r.claimDecisions().groupBy(Columns.SUBSIDY).agg(sum(Columns.APPROVED_AMOUNT)));
-        put(m, "months.", r.claimMonths().groupBy(Columns.STATUS).count());
-        put(m, "month_reason.", r.claimMonths().filter(col(Columns.REASON).isNotNull()).groupBy(Columns.REASON).count());
+        // one aggregation per dataset; the three claim and two month families are cut from it here
+        for (Row row : r.claimDecisions().groupBy(Columns.DECISION, Columns.SUBSIDY)
+                .agg(count(lit(1)), sum(Columns.APPROVED_AMOUNT)).collectAsList()) {
+            BigDecimal n = BigDecimal.valueOf(row.getLong(2));
+            BigDecimal amount = row.isNullAt(3) ? BigDecimal.ZERO : row.getDecimal(3);
+            m.merge("claims." + row.get(0), n, BigDecimal::add);
+            m.merge("claims_by_subsidy." + row.get(1), n, BigDecimal::add);
+            m.merge("approved_amount." + row.get(1), amount, BigDecimal::add);
+        }
+        for (Row row : r.claimMonths().groupBy(Columns.STATUS, Columns.REASON).count().collectAsList()) {
+            BigDecimal n = BigDecimal.valueOf(row.getLong(2));
+            m.merge("months." + row.get(0), n, BigDecimal::add);
+            if (!row.isNullAt(1)) {
+                m.merge("month_reason." + row.get(1), n, BigDecimal::add);
+            }
+        }
         put(m, "flags.", flags.groupBy(Columns.RULE).count());
         put(m, "ledger.", entriesOfCycle.groupBy(Ledger.ENTRY_TYPE).agg(sum(Columns.AMOUNT)));
         Row u = r.eligibleUnclaimed().agg(countDistinct(Columns.PERSON_ID), sum(Columns.ESTIMATED_AMOUNT)).first();

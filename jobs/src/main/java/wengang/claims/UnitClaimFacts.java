@@ -46,12 +46,22 @@ public final class UnitClaimFacts {
                 col(Columns.STAFF_TYPE).as("staff"), col(Columns.USER_UNIT_ID).as("user_unit"));
         Column paidPension = col(Columns.PAY_STATUS).equalTo(Codes.PayStatus.PAID)
                 .and(col(Columns.INSURANCE_TYPE).isin(rules.employmentInsuranceTypes().toArray()));
+        // only the rows of the claims' (worker, agency, hire month): the few claims are
+        // broadcast and narrow the contributions before anything is aggregated
+        Dataset<Row> hireKeys = claims.select(col(Columns.PERSON_ID).as("_k_person"),
+                col(Columns.CLAIMANT_ID).as("_k_unit"), hire.as("_k_month")).distinct();
         Dataset<Row> atClaimant = in.contributions()
+                .join(broadcast(hireKeys), col(Columns.PERSON_ID).equalTo(col("_k_person"))
+                        .and(col(Columns.EMPLOYER_ID).equalTo(col("_k_unit"))).and(col(Columns.MONTH).equalTo(col("_k_month"))),
+                        "left_semi")
                 .groupBy(col(Columns.PERSON_ID).as("_hr_person"), col(Columns.EMPLOYER_ID).as("_hr_unit"),
                         col(Columns.MONTH).as("_hr_month"))
                 .agg(min(rank).as("_hire_row"), max(paidPension).as("_paid_pension_at_claimant"));
         // Q9.2: any Guangzhou row (any type or status) in the lookback months before the hire month
-        Dataset<Row> cityMonths = in.contributions().filter(col(Columns.REGION_CODE).equalTo(rules.cityRegion()))
+        Dataset<Row> claimWorkers = claims.select(col(Columns.PERSON_ID).as("_w_person")).distinct();
+        Dataset<Row> cityMonths = in.contributions()
+                .join(broadcast(claimWorkers), col(Columns.PERSON_ID).equalTo(col("_w_person")), "left_semi")
+                .filter(col(Columns.REGION_CODE).equalTo(rules.cityRegion()))
                 .select(col(Columns.PERSON_ID).as("_lb_person"), MonthColumns.index(col(Columns.MONTH)).as("_lb_idx"))
                 .distinct();
         Dataset<Row> earlier = claims.join(cityMonths, col(Columns.PERSON_ID).equalTo(col("_lb_person"))
@@ -108,7 +118,12 @@ public final class UnitClaimFacts {
         Dataset<Row> units = in.employers().select(col(Columns.EMPLOYER_ID).as("_unit"),
                 col(Columns.UNIT_TYPE).as("_unit_type"), col(Columns.REGISTERED_DISTRICT).as("_unit_district"));
         // Q10.1: the worker's paying unit in the training month (any unit with a PAID pension row)
+        Dataset<Row> trainingKeys = claims.select(col(Columns.PERSON_ID).as("_k_person"),
+                col(Columns.CLAIMANT_ID).as("_k_unit"), month.as("_k_month")).distinct();
         Dataset<Row> paying = in.contributions()
+                .join(broadcast(trainingKeys), col(Columns.PERSON_ID).equalTo(col("_k_person"))
+                        .and(col(Columns.EMPLOYER_ID).equalTo(col("_k_unit"))).and(col(Columns.MONTH).equalTo(col("_k_month"))),
+                        "left_semi")
                 .filter(col(Columns.PAY_STATUS).equalTo(Codes.PayStatus.PAID)
                         .and(col(Columns.INSURANCE_TYPE).isin(rules.employmentInsuranceTypes().toArray())))
                 .select(col(Columns.PERSON_ID).as("_pay_person"), col(Columns.EMPLOYER_ID).as("_pay_unit"),

@@ -85,8 +85,12 @@ public final class CycleComputation {
         // the big table is narrowed to the people any rule can ask about: the registry and claimants
         Dataset<Row> people = registryPersons.select(Columns.PERSON_ID)
                 .union(allClaims.select(Columns.PERSON_ID)).distinct();
+        // ... and shuffled once, by person: every later step groups, windows or joins by person
+        // (person × month, person × unit × month, person), so the partitioning the checkpoint
+        // keeps serves them all without moving the rows again
         Dataset<Row> contributions = checkpoint.apply(AsOf.contributions(s.contributions(), cycle)
-                .join(people, new String[] {Columns.PERSON_ID}, "left_semi"));
+                .join(broadcast(people), new String[] {Columns.PERSON_ID}, "left_semi")
+                .repartition(col(Columns.PERSON_ID)));
         Dataset<Row> personMonths = PersonMonths.build(contributions, s.employers(), rules, cycle);
         Dataset<Row> monthEligibility = checkpoint.apply(MonthEligibility.build(personMonths, registryPersons, rules, cycle));
 

@@ -184,7 +184,8 @@ public final class PlanStats {
     private static boolean isFactLeaf(SparkPlan node) {
         if (node instanceof FileSourceScanExec scan) {
             return CollectionConverters.asJava(scan.relation().location().rootPaths()).stream()
-                    .anyMatch(p -> p.toString().replace('\\', '/').contains("/bronze/contributions"));
+                    .map(p -> p.toString().replace('\\', '/'))
+                    .anyMatch(p -> p.contains("/bronze/contributions") && !p.contains("_delta_log"));
         }
         if (node instanceof RDDScanExec) {
             Set<String> names = new java.util.HashSet<>();

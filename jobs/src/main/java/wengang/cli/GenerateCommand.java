@@ -12,7 +12,9 @@ import wengang.generate.GeneratorReport;
 import wengang.generate.ProvinceGenerator;
 
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write a synthetic Guangdong province in the input contract's format, with injected anomalies and ground_truth.csv (what each anomaly should produce)."})
+        description = {"Write a synthetic Guangdong province in the input contract's format, with injected anomalies and ground_truth.csv (what each anomaly should produce).",
+            "",
+            "Size: --persons N alone writes registry-side persons only (the small demo and test provinces); --insured N adds ordinary workers around them, as in a real province (7 % registry-side by default); --contribution-rows R picks --insured for about R contribution rows. Ordinary workers never change a decision, a flag or an expected anomaly (only the line numbers of bad rows move). About 229 contribution rows per insured person at 7 % (10^8 rows: about 440,000 insured); use --format parquet from a few million rows."})
 public final class GenerateCommand implements Callable<Integer> {
     @ParentCommand
     WengangCommand root;
@@ -20,8 +22,29 @@ public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--persons", defaultValue = "2000", description = "Workers to generate, at least 50 (default ${DEFAULT-VALUE}).")
-    long persons;
+    @Option(names = "--persons", paramLabel = "N", description = {
+        "Registry-side persons: the poverty-alleviated workers of the registry, the scripted anomaly persons among them; "
+            + "at least 50. Default 2000, or --insured times --registry-share when --insured is given."})
+    Long persons;
+
+    @Option(names = "--insured", paramLabel = "N", description = {
+        "Insured persons in all: the registry-side persons plus ordinary workers, who are never in the registry, never "
+            + "claim and have full contribution histories (five insurance types a month, job changes, Guangzhou and "
+            + "other Guangdong cities): the bulk a cycle has to narrow. Default: --persons (no ordinary workers). "
+            + "Example: --insured 200000 gives 14,000 registry-side persons and 186,000 ordinary workers."})
+    Long insured;
+
+    @Option(names = "--registry-share", paramLabel = "SHARE", description = {
+        "Share of the insured who are registry-side persons, above 0 and at most 1 (default 0.07 when only --insured "
+            + "is given). With --insured it sets --persons; with --persons it sets --insured. "
+            + "Give at most two of --persons, --insured and --registry-share."})
+    Double registryShare;
+
+    @Option(names = "--contribution-rows", paramLabel = "ROWS", description = {
+        "Instead of --insured: size the province by its contributions table. Chooses --insured so that there are about "
+            + "ROWS contribution rows (estimated from a sample of persons, within about 1 %), at --registry-share or "
+            + "around --persons. Example: --contribution-rows 100000000 --format parquet."})
+    Long contributionRows;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed; same seed, same files (default ${DEFAULT-VALUE}).")
     long seed;
@@ -34,8 +57,8 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // checked before Spark starts: a wrong --persons or --format costs nothing
-        GeneratorOptions options = new GeneratorOptions(persons, seed, out, format);
+        // checked before Spark starts: a wrong --persons, --insured or --format costs nothing
+        GeneratorOptions options = GeneratorOptions.of(persons, insured, registryShare, contributionRows, seed, out, format);
         GeneratorReport report = ProvinceGenerator.generate(root.spark(), options);
         spec.commandLine().getOut().println(report.summary());
         spec.commandLine().getOut().flush();

@@ -245,7 +245,7 @@ final class BackgroundWorkers {
         return Months.firstDay(Months.plus(m, 3)).withDayOfMonth(Draw.between(r, 1, 20));
     }
 
-    private static void cards(World world, Worker p, boolean deceased) {
+    static void cards(World world, Worker p, boolean deceased) {
         SplittableRandom c = Draw.rng(world.seed(), p.index, "card");
         String first = Ids.cardNo(world.seed(), p.index * 4);
         String second = Ids.cardNo(world.seed(), p.index * 4 + 1);

@@ -105,6 +105,45 @@ final class Geography {
 
     static final List<Origin> COVERED_ORIGINS = List.of(BIJIE, QIANNAN, ANSHUN);
 
+    /**
+     * Household registration of the ordinary insured (never in the registry): Guangdong
+     * itself, the provinces Guangdong's migrant workers come from, and Guizhou, whose
+     * covered counties among them show that a covered county alone makes no one eligible.
+     * {@code covered} is false for every group: these persons are not registry persons.
+     */
+    static final List<Origin> INSURED_ORIGINS = List.of(
+            new Origin("Guangdong", false, List.of(
+                    new County("440103", "荔湾区"), new County("440106", "天河区"), new County("440111", "白云区"),
+                    new County("440113", "番禺区"), new County("440118", "增城区"), new County("440306", "宝安区"),
+                    new County("440307", "龙岗区"), new County("440604", "禅城区"), new County("440606", "顺德区"),
+                    new County("441900", "东莞市"), new County("442000", "中山市"), new County("440507", "龙湖区"),
+                    new County("445281", "普宁市"), new County("445122", "饶平县"), new County("441581", "陆丰市"),
+                    new County("441402", "梅江区"), new County("441422", "大埔县"), new County("441481", "兴宁市"),
+                    new County("440825", "徐闻县"), new County("440881", "廉江市"), new County("440981", "高州市"),
+                    new County("440982", "化州市"), new County("441621", "紫金县"), new County("441882", "连州市"),
+                    new County("440232", "乳源瑶族自治县"), new County("441702", "江城区"), new County("445302", "云城区"),
+                    new County("441226", "德庆县")), 45),
+            new Origin("Hunan", false, List.of(
+                    new County("430111", "雨花区"), new County("430582", "邵东市"), new County("431021", "桂阳县"),
+                    new County("430923", "安化县"), new County("431225", "会同县"), new County("430524", "隆回县"),
+                    new County("431124", "道县")), 12),
+            new Origin("Guangxi", false, List.of(
+                    new County("450126", "宾阳县"), new County("450921", "容县"), new County("450981", "北流市"),
+                    new County("450821", "平南县"), new County("450881", "桂平市")), 11),
+            new Origin("Sichuan", false, List.of(
+                    new County("511321", "南部县"), new County("510722", "三台县"), new County("511621", "岳池县"),
+                    new County("511623", "邻水县")), 7),
+            new Origin("Jiangxi", false, List.of(
+                    new County("360704", "赣县区"), new County("360735", "石城县"), new County("360781", "瑞金市"),
+                    new County("360731", "于都县")), 6),
+            new Origin("Henan", false, List.of(
+                    new County("411522", "光山县"), new County("411621", "扶沟县"), new County("411323", "淅川县")), 6),
+            new Origin("Hubei", false, List.of(
+                    new County("420921", "孝昌县"), new County("421127", "黄梅县")), 4),
+            new Origin("Guizhou", false, guizhouCounties(), 7),
+            new Origin("other provinces", false, List.of(
+                    new County("532128", "镇雄县"), new County("500233", "忠县"), new County("350583", "南安市")), 2));
+
     /** conf/reference/quotas.csv: the 2022 targets (persons), cities and the province row. */
     static final List<Quota> QUOTAS_2022 = List.of(
             new Quota(2022, "440100", "广州市", 798000),
@@ -134,6 +173,7 @@ final class Geography {
     private static final int[] CITY_WEIGHTS = OTHER_CITIES.stream().mapToInt(City::unitWeight).toArray();
     private static final int[] ORIGIN_WEIGHTS = ORIGINS.stream().mapToInt(Origin::weight).toArray();
     private static final int[] COVERED_ORIGIN_WEIGHTS = COVERED_ORIGINS.stream().mapToInt(Origin::weight).toArray();
+    private static final int[] INSURED_ORIGIN_WEIGHTS = INSURED_ORIGINS.stream().mapToInt(Origin::weight).toArray();
     private static final Map<String, City> CITY_OF_DISTRICT = new HashMap<>();
     private static final Map<String, District> DISTRICTS = new HashMap<>();
 
@@ -168,6 +208,18 @@ final class Geography {
 
     static int[] coveredOriginWeights() {
         return COVERED_ORIGIN_WEIGHTS;
+    }
+
+    static int[] insuredOriginWeights() {
+        return INSURED_ORIGIN_WEIGHTS;
+    }
+
+    private static List<County> guizhouCounties() {
+        List<County> all = new ArrayList<>();
+        for (Origin o : List.of(BIJIE, QIANNAN, ANSHUN, OTHER_GUIZHOU)) {
+            all.addAll(o.counties());
+        }
+        return all;
     }
 
     /** The city (region code, name) a district belongs to. */

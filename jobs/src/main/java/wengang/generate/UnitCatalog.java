@@ -90,6 +90,20 @@ final class UnitCatalog {
         return unit(world, j);
     }
 
+    /**
+     * A unit in Guangzhou (or, when {@code guangzhou} is false, in another city of the
+     * province), with the same skew as {@link #pick}; any unit if none is found quickly.
+     */
+    static Unit pickIn(World world, SplittableRandom r, boolean guangzhou) {
+        for (int attempt = 0; attempt < 32; attempt++) {
+            Unit u = pick(world, r);
+            if (u.inGuangzhou() == guangzhou) {
+                return u;
+            }
+        }
+        return pick(world, r);
+    }
+
     /** A Guangzhou unit a dispatched worker can be sent to (not an agency, an enterprise or institution). */
     static Unit pickUserUnit(World world, SplittableRandom r, boolean guangzhou) {
         for (int attempt = 0; attempt < 64; attempt++) {

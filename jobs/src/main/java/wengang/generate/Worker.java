@@ -186,6 +186,15 @@ final class Worker {
         return rows;
     }
 
+    /** How many rows {@link #contributionRows} gives, without rendering them. */
+    long contributionRowCount() {
+        long n = 0;
+        for (WorkMonth m : months) {
+            n += m.insuranceTypes().size() + (m.reversedExtra ? 1 : 0);
+        }
+        return n;
+    }
+
     List<String[]> contributionRows() {
         List<String[]> rows = new ArrayList<>(months.size() * 6);
         for (WorkMonth m : months) {

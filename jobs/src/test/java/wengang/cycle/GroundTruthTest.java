@@ -13,12 +13,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import wengang.engine.Warehouse;
+import wengang.output.FileHashes;
+import wengang.schemas.OutputFiles;
 import wengang.generate.GeneratorOptions;
 import wengang.generate.ProvinceGenerator;
 import wengang.ingest.IngestJob;
@@ -91,7 +94,9 @@ class GroundTruthTest {
         for (int cycle : cycles) {
             // as the job does: materialise what later steps read several times
             CycleComputation.CycleResult r = CycleComputation.compute(sources, CycleHarness.emptyLedger(),
-                    CycleHarness.policy(), cycle, d -> d.localCheckpoint(true));
+                    CycleHarness.policy(), cycle, d -> VerificationCycle.checkpoint(spark, d));
+            Dataset<Row> flagRows = r.flags().localCheckpoint(true);
+            writeOutputs(r, flagRows, cycle);
             Set<String> reasons = new TreeSet<>();
             Map<String, Set<String>> byPerson = new TreeMap<>();
             for (Row m : r.claimMonths().select(Columns.CLAIM_ID, Columns.PERSON_ID, Columns.REASON).collectAsList()) {
@@ -105,7 +110,7 @@ class GroundTruthTest {
             personReasonsAt.put(cycle, byPerson);
             Set<String> flags = new TreeSet<>();
             Set<String> persons = new TreeSet<>();
-            for (Row f : r.flags().select(Columns.RULE, Columns.SUBJECT_ID, FlagTable.LINKED_NODES).collectAsList()) {
+            for (Row f : flagRows.select(Columns.RULE, Columns.SUBJECT_ID, FlagTable.LINKED_NODES).collectAsList()) {
                 flags.add(f.getString(0) + " " + f.getString(1));
                 for (Object node : f.getList(2)) {
                     String n = (String) node;
@@ -117,6 +122,44 @@ class GroundTruthTest {
             flagsAt.put(cycle, flags);
             flaggedPersonsAt.put(cycle, persons);
         }
+    }
+
+    /** The decision files of every truth cycle, as the job writes them, for the byte-identity check. */
+    private static void writeOutputs(CycleComputation.CycleResult r, Dataset<Row> flags, int cycle) {
+        Path out = dir.resolve("out").resolve(String.valueOf(cycle));
+        var policy = CycleHarness.policy();
+        CycleOutputs.write(r.claimDecisions(), OutputFiles.CLAIM_DECISIONS, List.of(Columns.CLAIM_ID), policy, cycle, out);
+        CycleOutputs.write(r.claimMonths(), OutputFiles.CLAIM_MONTHS, List.of(Columns.CLAIM_ID, Columns.MONTH), policy, cycle, out);
+        CycleOutputs.write(flags, OutputFiles.FLAGS, List.of(Columns.RULE, Columns.SUBJECT_TYPE, Columns.SUBJECT_ID),
+                policy, cycle, out);
+        CycleOutputs.write(r.eligibleUnclaimed(), OutputFiles.ELIGIBLE_UNCLAIMED, List.of(Columns.PERSON_ID, Columns.DISTRICT),
+                policy, cycle, out);
+        CycleOutputs.write(r.fulfilment(), OutputFiles.FULFILMENT, List.of(Columns.YEAR, Columns.REGION_CODE), policy, cycle, out);
+        CycleOutputs.write(r.adjustments(), OutputFiles.ADJUSTMENTS, List.of(Columns.CLAIM_ID, Columns.MONTH), policy, cycle, out);
+    }
+
+    /**
+     * Optimising the cycle must not change a byte: the SHA-256 of every decision file of every
+     * truth cycle equals the recorded one (src/test/resources/golden/ground-truth-outputs.sha256,
+     * recorded before the plan changes). A deliberate change of outputs records them again
+     * with -Dgolden.update=true, and the diff of that file shows which outputs changed.
+     */
+    @Test
+    void decisionFilesAreByteIdenticalToTheRecordedOnes() throws IOException {
+        Path out = dir.resolve("out");
+        List<String> hashes;
+        try (var files = Files.walk(out)) {
+            hashes = files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".csv"))
+                    .map(f -> FileHashes.sha256(f) + "  " + out.relativize(f).toString().replace('\\', '/'))
+                    .sorted(java.util.Comparator.comparing(l -> l.substring(66))).toList();
+        }
+        Path golden = Path.of("src", "test", "resources", "golden", "ground-truth-outputs.sha256");
+        if (Boolean.getBoolean("golden.update")) {
+            Files.createDirectories(golden.getParent());
+            Files.write(golden, hashes, StandardCharsets.UTF_8);
+        }
+        assertThat(golden).as("recorded hashes; record them with -Dgolden.update=true").exists();
+        assertThat(hashes).isEqualTo(Files.readAllLines(golden, StandardCharsets.UTF_8));
     }
 
     @Test

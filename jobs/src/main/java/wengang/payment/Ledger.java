@@ -105,9 +105,10 @@ public final class Ledger {
             DeltaTable.createIfNotExists(spark).location(path).addColumns(SCHEMA)
                     .partitionedBy(Columns.CYCLE).property(APPEND_ONLY, "true").execute();
         } catch (RuntimeException e) {
-            for (int i = 0; i < 50 && !DeltaTable.isDeltaTable(spark, path); i++) {
+            // the other run's first commit can take seconds on a busy machine: wait up to a minute
+            for (int i = 0; i < 300 && !DeltaTable.isDeltaTable(spark, path); i++) {
                 try {
-                    Thread.sleep(100);
+                    Thread.sleep(200);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     throw e;

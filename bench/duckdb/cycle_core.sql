@@ -101,7 +101,7 @@ SELECT k.person_id, c.employer_id, c.region_code, CAST(replace(c.month, '-', '')
        c.insurance_type, CAST(c.base AS DECIMAL(14, 2)) AS base,
        CAST(c.personal_amount AS DECIMAL(14, 2)) AS personal_amount, c.staff_type
 FROM raw_contributions c JOIN people_keys k ON upper(c.person_id) = k.key
-WHERE c.pay_status = 'PAID' AND CAST(c.paid_on AS DATE) < getvariable('cycle_first_day')
+WHERE c.pay_status = 'PAID' AND TRY_CAST(c.paid_on AS DATE) < getvariable('cycle_first_day')
   AND CAST(replace(c.month, '-', '') AS INTEGER) <= getvariable('last_decided');
 
 -- ---------------------------------------------------------------------------------------------

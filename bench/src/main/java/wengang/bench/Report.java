@@ -31,7 +31,8 @@ public final class Report {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Names the job may write its plan statistics under (in the cycle's --out folder); read when present. */
     static final List<String> PLAN_STATS_FILES = List.of("plan_stats.json", "plan-stats.json", "plan_statistics.json");
-    private static final Pattern STEP_MS = Pattern.compile("(?:done in|took) (\\d+) ms\\)");
+    /** A progress line's finished step: "(reading warehouse … done in 9544 ms)" or "(recording the run took 2101 ms)". */
+    private static final Pattern STEP_MS = Pattern.compile("\\(([^()]*?) (?:done in|took) (\\d+) ms\\)");
 
     private Report() {}
 
@@ -84,6 +85,8 @@ public final class Report {
         s.set("duckdb_s", duck.path("warm_s"));
         s.set("duckdb_runs_s", duck.path("runs_s"));
         s.set("duckdb_peak_rss_mib", peakRssMib(dir.resolve("duck.time")));
+        s.set("scan_load_before_after", load(dir.resolve("scan.load")));
+        s.set("duckdb_load_before_after", load(dir.resolve("duck.load")));
         s.set("duckdb_threads", duck.path("threads"));
         s.set("duckdb_version", duck.path("duckdb_version"));
         s.set("cycle_over_scan", ratio(cycle.path("cycle_s"), scan.path("warm_s")));
@@ -103,22 +106,29 @@ public final class Report {
         if (Files.isRegularFile(err)) {
             long ms = 0;
             boolean done = false;
+            ObjectNode steps = JSON.createObjectNode();
             for (String line : Files.readAllLines(err, StandardCharsets.UTF_8)) {
                 if (line.contains("progress: wengang cycle ")) {
                     Matcher m = STEP_MS.matcher(line);
                     if (m.find()) {
-                        ms += Long.parseLong(m.group(1));
+                        long stepMs = Long.parseLong(m.group(2));
+                        ms += stepMs;
+                        // the step's name without the paths and versions it names
+                        String step = m.group(1).replaceAll(" (/|at versions).*", "").trim();
+                        steps.put(step, steps.path(step).asLong() + stepMs);
                     }
                     done |= line.contains(": done in ");
                 }
             }
             c.set("cycle_s", done ? num(ms / 1000.0) : NullNode.instance);
+            c.set("cycle_steps_ms", steps);
         }
         if (Files.isRegularFile(time)) {
             String[] f = Files.readString(time).trim().split("\\s+");
             c.set("cycle_wall_s", num(Double.parseDouble(f[0])));
             c.set("peak_rss_mib", num(Long.parseLong(f[1]) / 1024.0));
         }
+        c.set("cycle_load_before_after", load(dir.resolve("cycle.load")));
         return c;
     }
 
@@ -190,8 +200,8 @@ public final class Report {
                 .append(", seed ").append(m.path("seed").asText()).append(".\n\n");
         b.append("| contribution rows (target) | rows | cycle s | cycle wall s | scan s | DuckDB s | cycle ÷ scan | Spark ÷ DuckDB"
                 + " | peak RSS MiB | DuckDB RSS MiB | Exchanges over contributions | contribution scans | shuffle MiB | spill MiB"
-                + " | Spark jobs |\n");
-        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + " | Spark jobs | load during cycle |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (JsonNode s : doc.path("scales")) {
             JsonNode ev = s.path("eventlog");
             b.append("| ").append(String.format(Locale.ROOT, "%.0e", s.path("target_rows").asDouble()))
@@ -203,7 +213,15 @@ public final class Report {
                     .append(" | ").append(t(ev, "fact_table_exchanges")).append(" | ").append(t(ev, "contribution_scans"))
                     .append(" | ").append(mib(ev.path("shuffle_write_bytes")))
                     .append(" | ").append(mib(ev.path("disk_spill_bytes"))).append(" | ").append(t(ev, "spark_jobs"))
-                    .append(" |\n");
+                    .append(" | ").append(t(s, "cycle_load_before_after")).append(" |\n");
+        }
+        b.append("\nWhere the cycle's time goes (the job's progress steps, s):\n\n");
+        for (JsonNode s : doc.path("scales")) {
+            b.append("- ").append(String.format(Locale.ROOT, "%.0e", s.path("target_rows").asDouble())).append(" rows: ");
+            List<String> parts = new java.util.ArrayList<>();
+            s.path("cycle_steps_ms").fields().forEachRemaining(e -> parts.add(e.getKey() + " "
+                    + String.format(Locale.ROOT, "%.1f", e.getValue().asDouble() / 1000.0)));
+            b.append(String.join(", ", parts)).append("\n");
         }
         b.append("\nHeadline (largest scale run): cycle ÷ scan ").append(t(h, "cycle_over_scan"))
                 .append(", Spark ÷ DuckDB ").append(t(h, "spark_over_duckdb"))
@@ -268,6 +286,11 @@ public final class Report {
         }
         String[] f = Files.readString(time).trim().split("\\s+");
         return num(Long.parseLong(f[1]) / 1024.0);
+    }
+
+    /** "before after" 1-minute load averages of a step (the machine is shared), or null. */
+    private static JsonNode load(Path file) throws IOException {
+        return Files.isRegularFile(file) ? JSON.getNodeFactory().textNode(Files.readString(file).trim()) : NullNode.instance;
     }
 
     private static JsonNode ratio(JsonNode a, JsonNode b) {

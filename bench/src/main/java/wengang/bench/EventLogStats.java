@@ -20,10 +20,13 @@ import java.util.stream.Stream;
  * every SQL execution, the Exchange nodes over the bronze contributions table and the scans
  * of it. Nothing is counted by hand and the job is not changed.
  *
- * <p>An Exchange is "over the contributions table" when a scan of {@code bronze/contributions}
- * is below it with no other Exchange in between (the shuffles of the table's own rows). Plans
- * that start from a local checkpoint (Scan ExistingRDD) no longer show the table: shuffles of
- * checkpointed data derived from it are not counted. Reused exchanges are not counted.
+ * <p>Contribution rows are read from the table's data files (a scan under
+ * {@code bronze/contributions}, its {@code _delta_log} files counted apart) or from a local
+ * checkpoint holding them (Scan ExistingRDD whose output has insurance_type, personal_amount
+ * and pay_status: the cycle's narrowed contributions). An Exchange is over contribution rows
+ * when such a scan is below it with no other Exchange in between; fact_table_exchanges counts
+ * them (shuffles and broadcasts, over the table and over its checkpoints). Reused exchanges
+ * are not counted.
  *
  * <pre>EventLogStats --eventlog DIR [--table-path-part /bronze/contributions] [--json FILE]</pre>
  */
@@ -86,17 +89,15 @@ public final class EventLogStats {
                 }
             }
         }
-        long shuffleExchanges = 0;
-        long broadcastExchanges = 0;
-        long scans = 0;
+        long[] total = new long[Count.values().length];
         long executionsReading = 0;
         for (JsonNode plan : finalPlans.values()) {
-            long[] c = new long[3];
+            long[] c = new long[Count.values().length];
             walk(plan, tablePart, c);
-            shuffleExchanges += c[0];
-            broadcastExchanges += c[1];
-            scans += c[2];
-            if (c[2] > 0) {
+            for (int i = 0; i < c.length; i++) {
+                total[i] += c[i];
+            }
+            if (c[Count.TABLE_SCANS.ordinal()] + c[Count.CHECKPOINT_SCANS.ordinal()] > 0) {
                 executionsReading++;
             }
         }
@@ -110,11 +111,12 @@ public final class EventLogStats {
         out.put("shuffle_read_bytes", shuffleRead);
         out.put("memory_spill_bytes", memorySpill);
         out.put("disk_spill_bytes", diskSpill);
-        out.put("contribution_scans", scans);
-        out.put("executions_scanning_contributions", executionsReading);
-        out.put("contribution_shuffle_exchanges", shuffleExchanges);
-        out.put("contribution_broadcast_exchanges", broadcastExchanges);
-        out.put("fact_table_exchanges", shuffleExchanges + broadcastExchanges);
+        for (Count k : Count.values()) {
+            out.put(k.key, total[k.ordinal()]);
+        }
+        out.put("executions_reading_contribution_rows", executionsReading);
+        out.put("fact_table_exchanges", total[Count.TABLE_SHUFFLES.ordinal()] + total[Count.TABLE_BROADCASTS.ordinal()]
+                + total[Count.CHECKPOINT_SHUFFLES.ordinal()] + total[Count.CHECKPOINT_BROADCASTS.ordinal()]);
         return out;
     }
 
@@ -123,52 +125,85 @@ public final class EventLogStats {
         return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
+    /** What {@link #walk} counts in one plan. */
+    enum Count {
+        /** scans of the table's data files (its Delta log's files are LOG_SCANS) */
+        TABLE_SCANS("contribution_scans"),
+        LOG_SCANS("contribution_log_scans"),
+        /** scans of a local checkpoint holding contribution rows (the cycle's narrowed contributions) */
+        CHECKPOINT_SCANS("contribution_checkpoint_scans"),
+        TABLE_SHUFFLES("exchanges_over_contribution_scans"),
+        TABLE_BROADCASTS("broadcasts_over_contribution_scans"),
+        CHECKPOINT_SHUFFLES("exchanges_over_contribution_checkpoints"),
+        CHECKPOINT_BROADCASTS("broadcasts_over_contribution_checkpoints");
+
+        final String key;
+
+        Count(String key) {
+            this.key = key;
+        }
+    }
+
+    private static final int TABLE = 1;
+    private static final int CHECKPOINT = 2;
+
     /**
-     * Walks a plan node. c[0] += shuffle exchanges, c[1] += broadcast exchanges directly over a
-     * scan of the table, c[2] += scans of the table. Returns whether a scan of the table is below
-     * this node with no exchange in between.
+     * Walks a plan node, counting into c (indexed by {@link Count}). Returns which kinds of
+     * contribution rows (TABLE, CHECKPOINT bits) are read below this node with no exchange in between.
      */
-    private static boolean walk(JsonNode node, String tablePart, long[] c) {
+    private static int walk(JsonNode node, String tablePart, long[] c) {
         String name = node.path("nodeName").asText();
         if (name.startsWith("ReusedExchange")) {
-            return false;
+            return 0;
         }
-        boolean below = false;
+        int below = 0;
         for (JsonNode child : node.path("children")) {
             below |= walk(child, tablePart, c);
         }
-        if (isScanOf(node, tablePart)) {
-            c[2]++;
-            return true;
-        }
-        if (name.equals("Exchange") || name.startsWith("ShuffleExchange")) {
-            if (below) {
-                c[0]++;
+        String location = location(node, tablePart);
+        if (location != null) {
+            if (location.contains("_delta_log")) {
+                c[Count.LOG_SCANS.ordinal()]++;
+                return below;
             }
-            return false;
+            c[Count.TABLE_SCANS.ordinal()]++;
+            return below | TABLE;
         }
-        if (name.startsWith("BroadcastExchange")) {
-            if (below) {
-                c[1]++;
+        if (name.contains("ExistingRDD") && holdsContributionRows(node.path("simpleString").asText())) {
+            c[Count.CHECKPOINT_SCANS.ordinal()]++;
+            return below | CHECKPOINT;
+        }
+        boolean shuffle = name.equals("Exchange") || name.startsWith("ShuffleExchange");
+        boolean broadcast = name.startsWith("BroadcastExchange");
+        if (shuffle || broadcast) {
+            if ((below & TABLE) != 0) {
+                c[(shuffle ? Count.TABLE_SHUFFLES : Count.TABLE_BROADCASTS).ordinal()]++;
             }
-            return false;
+            if ((below & CHECKPOINT) != 0) {
+                c[(shuffle ? Count.CHECKPOINT_SHUFFLES : Count.CHECKPOINT_BROADCASTS).ordinal()]++;
+            }
+            return 0;
         }
         return below;
     }
 
-    private static boolean isScanOf(JsonNode node, String tablePart) {
-        String name = node.path("nodeName").asText();
-        if (!name.contains("Scan")) {
-            return false;
-        }
-        if (node.path("simpleString").asText().contains(tablePart)) {
-            return true;
-        }
-        for (JsonNode v : node.path("metadata")) {
-            if (v.asText().contains(tablePart)) {
-                return true;
-            }
-        }
-        return false;
+    /** A checkpoint's output holds contribution rows when it has their typical columns. */
+    private static boolean holdsContributionRows(String simpleString) {
+        return simpleString.contains("insurance_type#") && simpleString.contains("personal_amount#")
+                && simpleString.contains("pay_status#");
     }
+
+    /** The scan's location when it reads under the table's path, else null. */
+    private static String location(JsonNode node, String tablePart) {
+        if (!node.path("nodeName").asText().contains("Scan")) {
+            return null;
+        }
+        String loc = node.path("metadata").path("Location").asText("");
+        if (loc.contains(tablePart)) {
+            return loc;
+        }
+        String simple = node.path("simpleString").asText();
+        return simple.contains(tablePart) ? simple : null;
+    }
+
 }

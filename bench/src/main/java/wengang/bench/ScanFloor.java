@@ -2,7 +2,6 @@ package wengang.bench;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -104,20 +104,28 @@ public final class Ledger {
         try {
             DeltaTable.createIfNotExists(spark).location(path).addColumns(SCHEMA)
                     .partitionedBy(Columns.CYCLE).property(APPEND_ONLY, "true").execute();
-        } catch (RuntimeException e) {
-            // the other run's first commit can take seconds on a busy machine: wait up to a minute
-            for (int i = 0; i < 300 && !DeltaTable.isDeltaTable(spark, path); i++) {
+        } catch (Exception e) { // Spark's AnalysisException is a checked exception in Java terms
+            // the other run's first commit can take seconds on a busy machine: wait up to a
+            // minute for its commit file (Delta's cached view of the path would not see it)
+            java.nio.file.Path firstCommit = java.nio.file.Path.of(path, "_delta_log", "00000000000000000000.json");
+            for (int i = 0; i < 300 && !java.nio.file.Files.exists(firstCommit); i++) {
                 try {
                     Thread.sleep(200);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
-                    throw e;
+                    throw rethrown(e);
                 }
             }
-            if (!DeltaTable.isDeltaTable(spark, path)) {
-                throw e;
+            if (!java.nio.file.Files.exists(firstCommit)) {
+                throw rethrown(e);
             }
+            // forget the empty table this run saw, so the append below reads the other run's
+            org.apache.spark.sql.delta.DeltaLog.clearCache();
         }
+    }
+
+    private static RuntimeException rethrown(Exception e) {
+        return e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
     }
 
     /** The Delta transaction id of cycle c's ledger commit: one per cycle, so each commits once. */

@@ -63,6 +63,39 @@ class LedgerCommitOnceP16Test {
         assertThat(Ledger.read(TestSpark.session(), w).count()).isEqualTo(n);
     }
 
+    /**
+     * Two first runs create the ledger at once: this one finds the other's table half made
+     * (a log folder, no commit yet), waits until the other's commit is there and uses it.
+     * The other run is simulated by a finished ledger copied into place a moment later.
+     */
+    @Test
+    void aLedgerHalfCreatedByAnotherRunIsWaitedForAndUsed() throws Exception {
+        Dataset<Row> entries = CycleHarness.run(fixture(), 202401).newLedgerEntries();
+        Warehouse other = new Warehouse(dir.resolve("other"));
+        Ledger.append(entries, 202401, other);
+        Warehouse mine = new Warehouse(dir.resolve("mine"));
+        Path ledger = Path.of(Ledger.path(mine));
+        Files.createDirectories(ledger.resolve("_delta_log"));
+        Thread otherRun = new Thread(() -> {
+            try {
+                Thread.sleep(1500);
+                try (var files = Files.walk(Path.of(Ledger.path(other)))) {
+                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                        Path target = ledger.resolve(Path.of(Ledger.path(other)).relativize(f));
+                        Files.createDirectories(target.getParent());
+                        Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        otherRun.start();
+        Ledger.append(entries, 202401, mine); // the other's commit carries this cycle's transaction id
+        otherRun.join();
+        assertThat(Ledger.read(TestSpark.session(), mine).count()).isEqualTo(entries.count());
+    }
+
     @Test
     void theLedgerRefusesDeleteAndUpdateAndSqlOnlyReads() throws Exception {
         Warehouse w = TestWarehouse.of(fixture(), dir.resolve("wh"));

@@ -44,12 +44,6 @@ public final class ClaimDecisions {
                 .filter(col(Columns.REASON).isin((Object[]) ReasonCode.informational()));
     }
 
-    /** The same from shown claim months (claim_id, cycle, reason). */
-    public static Dataset<Row> shownMonthReasons(Dataset<Row> monthsWithCycle) {
-        return monthsWithCycle.select(col(Columns.CLAIM_ID), col(Columns.CYCLE), col(Columns.REASON))
-                .filter(col(Columns.REASON).isin((Object[]) ReasonCode.informational()));
-    }
-
     /** Decisions of a cycle on which no earlier cycle showed anything. */
     public static Dataset<Row> decide(Dataset<Row> settledMonths) {
         return decide(settledMonths, settledMonths.sparkSession().createDataFrame(java.util.List.of(), SHOWN_REASONS), 0);

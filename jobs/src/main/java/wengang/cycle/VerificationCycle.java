@@ -201,18 +201,14 @@ public final class VerificationCycle {
     }
 
     /**
-     * The informational codes every cycle run on this warehouse showed (its gold claim_decisions
-     * and claim_months, payment cycle or not); the computation keeps those of earlier cycles.
+     * The informational codes every cycle run on this warehouse showed, payment cycle or not:
+     * its gold claim_decisions, whose reasons hold every reason its claim months showed.
      */
     static Dataset<Row> shownReasons(SparkSession spark, Warehouse w) {
-        Dataset<Row> shown = spark.createDataFrame(List.of(), ClaimDecisions.SHOWN_REASONS);
-        if (Warehouse.exists(w.gold("claim_decisions"))) {
-            shown = shown.unionByName(ClaimDecisions.shownReasons(Warehouse.read(spark, w.gold("claim_decisions"))));
+        if (!Warehouse.exists(w.gold("claim_decisions"))) {
+            return spark.createDataFrame(List.of(), ClaimDecisions.SHOWN_REASONS);
         }
-        if (Warehouse.exists(w.gold("claim_months"))) {
-            shown = shown.unionByName(ClaimDecisions.shownMonthReasons(Warehouse.read(spark, w.gold("claim_months"))));
-        }
-        return shown.distinct();
+        return ClaimDecisions.shownReasons(Warehouse.read(spark, w.gold("claim_decisions"))).distinct();
     }
 
     static Dataset<Row> bronze(SparkSession spark, Warehouse w, String table, Map<String, Long> versions) {

@@ -53,6 +53,11 @@ public final class Warehouse {
         return Files.isDirectory(Path.of(deltaPath, "_delta_log"));
     }
 
+    /** Whether the table's first commit is written (a table another run is still creating has none). */
+    public static boolean hasFirstCommit(String deltaPath) {
+        return Files.exists(Path.of(deltaPath, "_delta_log", "00000000000000000000.json"));
+    }
+
     public static Dataset<Row> read(SparkSession spark, String deltaPath) {
         return spark.read().format("delta").load(deltaPath);
     }

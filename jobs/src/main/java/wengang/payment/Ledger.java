@@ -107,8 +107,7 @@ public final class Ledger {
         } catch (Exception e) { // Spark's AnalysisException is a checked exception in Java terms
             // the other run's first commit can take seconds on a busy machine: wait up to a
             // minute for its commit file (Delta's cached view of the path would not see it)
-            java.nio.file.Path firstCommit = java.nio.file.Path.of(path, "_delta_log", "00000000000000000000.json");
-            for (int i = 0; i < 300 && !java.nio.file.Files.exists(firstCommit); i++) {
+            for (int i = 0; i < 300 && !Warehouse.hasFirstCommit(path); i++) {
                 try {
                     Thread.sleep(200);
                 } catch (InterruptedException ie) {
@@ -116,7 +115,7 @@ public final class Ledger {
                     throw rethrown(e);
                 }
             }
-            if (!java.nio.file.Files.exists(firstCommit)) {
+            if (!Warehouse.hasFirstCommit(path)) {
                 throw rethrown(e);
             }
             // forget the empty table this run saw, so the append below reads the other run's

@@ -6,6 +6,8 @@ import static org.apache.spark.sql.functions.lit;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -50,6 +52,16 @@ public final class RejectsTable {
                 .option("replaceWhere", "`" + Columns.TABLE + "` = '" + table + "'")
                 .option("mergeSchema", "true")
                 .save(warehouse.rejects());
+    }
+
+    /** The rejects of {@code table} per reason (most rejects per file are few: read back from the table). */
+    static Map<String, Long> countsByReason(SparkSession spark, Warehouse warehouse, String table) {
+        Map<String, Long> out = new TreeMap<>();
+        for (Row r : Warehouse.read(spark, warehouse.rejects()).filter(col(Columns.TABLE).equalTo(table))
+                .groupBy(col(Columns.REASON)).count().collectAsList()) {
+            out.put(r.getString(0), r.getLong(1));
+        }
+        return out;
     }
 
     /** Creates the (empty) table when no ingest has written a reject yet, so it always has a version. */

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import wengang.schemas.Codes;
 import wengang.schemas.ColumnKind;
@@ -112,6 +114,10 @@ public final class RowValidation {
             (UDF1<String, Boolean>) s -> s != null && CreditCode.isValid(s), DataTypes.BooleanType)
             .withName("valid_credit_code");
 
+    /** Columns of {@link #repeated}. */
+    public static final String CONTENT_HASH = "content_hash";
+    public static final String REPEATED_KEY = "repeated_key";
+
     private static final String TEXT_PREFIX = "_t_";
     private static final String REASON_PREFIX = "_r_";
 
@@ -124,10 +130,12 @@ public final class RowValidation {
 
     /**
      * Row checks, then duplicates: the whole of validation. {@code runDate} is the
-     * ingest's date: a resident ID born after it is BAD_ID.
+     * ingest's date: a resident ID born after it is BAD_ID. The ingest job runs the same
+     * steps with the small intermediate results materialised ({@link IngestJob}).
      */
     public static Dataset<Row> validate(TableSpec table, Dataset<Row> stringRows, LocalDate runDate) {
-        return markDuplicates(table, check(table, stringRows, runDate));
+        Dataset<Row> checked = check(table, stringRows, runDate);
+        return withDuplicates(checked, duplicateMarks(table, checked, repeated(table, checked)));
     }
 
     /** {@link #check(TableSpec, Dataset, LocalDate)} with today ({@link ResidentId#today()}) as the run's date. */
@@ -187,31 +195,85 @@ public final class RowValidation {
     }
 
     /**
-     * Marks DUPLICATE_ROW among rows that passed {@link #check}: a later copy (by
-     * source_line) of a row with the same typed values; then, for tables with a unique
-     * key (claims.claim_id), a later row reusing the key.
+     * What may repeat among the rows that passed {@link #check}: the content hashes
+     * ({@value #CONTENT_HASH}: xxhash64 of the typed contract columns) held by more than
+     * one row, and for a table with a unique key the keys held by more than one row (as
+     * {@value #REPEATED_KEY}). Usually empty; finding it moves 8 bytes per row, not the
+     * row, so a province's contributions are never shuffled whole for DUPLICATE_ROW.
      */
-    public static Dataset<Row> markDuplicates(TableSpec table, Dataset<Row> checked) {
-        String copy = "_copy";
-        List<Column> content = new ArrayList<>();
-        content.add(col(REJECT_REASON).isNull());
-        table.columnNames().forEach(c -> content.add(col(c)));
-        Dataset<Row> out = checked
-                .withColumn(copy, row_number().over(
-                        Window.partitionBy(content.toArray(Column[]::new)).orderBy(col(SOURCE_LINE))))
-                .withColumn(REJECT_REASON, when(col(REJECT_REASON).isNull().and(col(copy).gt(1)),
-                        lit(RejectReason.DUPLICATE_ROW.name())).otherwise(col(REJECT_REASON)));
+    public static Dataset<Row> repeated(TableSpec table, Dataset<Row> checked) {
+        Dataset<Row> passing = checked.filter(col(REJECT_REASON).isNull());
+        Dataset<Row> hashes = passing.groupBy(contentHash(table).as(CONTENT_HASH)).count()
+                .filter(col("count").gt(1))
+                .select(col(CONTENT_HASH), lit(null).cast(DataTypes.StringType).as(REPEATED_KEY));
+        String key = UNIQUE_KEYS.get(table.name());
+        if (key == null) {
+            return hashes;
+        }
+        return hashes.unionByName(passing.groupBy(col(key).as(REPEATED_KEY)).count().filter(col("count").gt(1))
+                .select(lit(null).cast(DataTypes.LongType).as(CONTENT_HASH), col(REPEATED_KEY)));
+    }
+
+    /**
+     * The rows that become DUPLICATE_ROW ({@code source_line}, {@code reject_column},
+     * {@code reject_reason}): among the rows that passed {@link #check}, a later copy (by
+     * source_line) of a row with the same typed values; then, for tables with a unique
+     * key (claims.claim_id), a later row reusing the key. Only the rows {@code repeated}
+     * ({@link #repeated}) points at are compared, value by value: a hash collision costs
+     * a comparison, never a wrong reject.
+     */
+    public static Dataset<Row> duplicateMarks(TableSpec table, Dataset<Row> checked, Dataset<Row> repeated) {
+        Dataset<Row> passing = checked.filter(col(REJECT_REASON).isNull());
+        Dataset<Row> candidates = passing.join(repeated.select(CONTENT_HASH).filter(col(CONTENT_HASH).isNotNull()),
+                contentHash(table).equalTo(col(CONTENT_HASH)), "left_semi");
         String key = UNIQUE_KEYS.get(table.name());
         if (key != null) {
+            candidates = candidates.unionByName(passing.join(
+                    repeated.select(REPEATED_KEY).filter(col(REPEATED_KEY).isNotNull()),
+                    col(key).equalTo(col(REPEATED_KEY)), "left_semi")).dropDuplicates(SOURCE_LINE);
+        }
+        String copy = "_copy";
+        List<Column> content = new ArrayList<>();
+        table.columnNames().forEach(c -> content.add(col(c)));
+        Dataset<Row> marked = candidates
+                .withColumn(copy, row_number().over(
+                        Window.partitionBy(content.toArray(Column[]::new)).orderBy(col(SOURCE_LINE))))
+                .withColumn(REJECT_REASON, when(col(copy).gt(1), lit(RejectReason.DUPLICATE_ROW.name())));
+        if (key != null) {
             Column keyDuplicate = col(REJECT_REASON).isNull().and(col(copy).gt(1));
-            out = out
+            marked = marked
                     .withColumn(copy, row_number().over(Window.partitionBy(col(REJECT_REASON).isNull(), col(key))
                             .orderBy(col(SOURCE_LINE))))
                     .withColumn(REJECT_COLUMN, when(keyDuplicate, lit(key)).otherwise(col(REJECT_COLUMN)))
                     .withColumn(REJECT_REASON, when(keyDuplicate, lit(RejectReason.DUPLICATE_ROW.name()))
                             .otherwise(col(REJECT_REASON)));
         }
-        return out.drop(copy);
+        return marked.filter(col(REJECT_REASON).isNotNull())
+                .select(col(SOURCE_LINE), col(REJECT_COLUMN), col(REJECT_REASON));
+    }
+
+    /** {@code checked} with the {@link #duplicateMarks} applied: the validated rows. */
+    public static Dataset<Row> withDuplicates(Dataset<Row> checked, Dataset<Row> marks) {
+        String markColumn = "_dup_column";
+        String markReason = "_dup_reason";
+        Dataset<Row> m = marks.select(col(SOURCE_LINE), col(REJECT_COLUMN).as(markColumn),
+                col(REJECT_REASON).as(markReason));
+        List<Column> out = new ArrayList<>();
+        for (String c : checked.columns()) {
+            if (c.equals(REJECT_COLUMN)) {
+                out.add(when(col(markReason).isNotNull(), col(markColumn)).otherwise(col(REJECT_COLUMN)).as(c));
+            } else if (c.equals(REJECT_REASON)) {
+                out.add(coalesce(col(markReason), col(REJECT_REASON)).as(c));
+            } else {
+                out.add(col(c));
+            }
+        }
+        return checked.join(m, new String[] {SOURCE_LINE}, "left").select(out.toArray(Column[]::new));
+    }
+
+    /** The hash {@link #repeated} groups rows by: every typed contract column. */
+    private static Column contentHash(TableSpec table) {
+        return xxhash64(table.columnNames().stream().map(functions::col).toArray(Column[]::new));
     }
 
     /** Accepted rows as the bronze table stores them: contract columns typed, then source_line. */

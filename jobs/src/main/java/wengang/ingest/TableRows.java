@@ -1,5 +1,6 @@
 package wengang.ingest;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
@@ -34,9 +35,10 @@ import wengang.schemas.TableSpec;
 /**
  * Typed inputs (Parquet, Delta) to the string rows {@link RowValidation} reads: every
  * contract column is turned into text and validated like a CSV field, so both paths
- * reject the same values. The line is the 1-based row position in the order Spark
- * reads the data (for one Parquet file: the row's position in the file); the raw text
- * is the whole row as JSON.
+ * reject the same values. The line is the 1-based row position: for Parquet, files in
+ * name order and rows in file order (for one file: the row's position in it); for a
+ * Delta table, the order Spark reads it. The raw
+ * text is the whole row as JSON, made only for the rows that are rejected.
  */
 public final class TableRows {
     /** The position column added by {@link #withPosition}; never a contract name. */
@@ -48,12 +50,42 @@ public final class TableRows {
     /** Rows with a 1-based position column {@link #POSITION}, and how many there are. */
     public record Positioned(Dataset<Row> rows, long count) {}
 
-    /** {@code rows} with a 1-based position column {@link #POSITION}, counted in the numbering pass. */
-    public static Positioned withPosition(SparkSession spark, Dataset<Row> rows) {
+    /**
+     * A Delta table's rows with a 1-based position column {@link #POSITION} in the order
+     * Spark reads them (Delta's reader has no row index), counted in the numbering pass.
+     */
+    public static Positioned withReadPosition(SparkSession spark, Dataset<Row> rows) {
         StructType schema = rows.schema().add(POSITION, DataTypes.LongType, false);
         Positions.Numbered<Row> numbered = Positions.number(rows.javaRDD(), r -> true);
         JavaRDD<Row> appended = numbered.rows().map(t -> append(t._1(), t._2()));
         return new Positioned(spark.createDataFrame(appended, schema), numbered.counted());
+    }
+
+    /**
+     * Rows read from Parquet files with a 1-based position
+     * column {@link #POSITION}: the files in name order, and in each file the rows in their
+     * order (the reader's {@code _metadata.row_index}). One pass reads only the files'
+     * row counts, which are also the rows read; the data itself is read later, once per
+     * query, without leaving Spark's columnar reader.
+     */
+    public static Positioned withPosition(SparkSession spark, Dataset<Row> rows) {
+        String file = "__wengang_file";
+        String offset = "__wengang_offset";
+        Dataset<Row> located = rows.select(col("*"), col("_metadata.file_path").as(file),
+                col("_metadata.row_index").as(POSITION));
+        List<Row> offsets = new ArrayList<>();
+        long total = 0;
+        for (Row r : located.groupBy(col(file)).count().orderBy(col(file)).collectAsList()) {
+            offsets.add(RowFactory.create(r.getString(0), total));
+            total += r.getLong(1);
+        }
+        StructType offsetSchema = new StructType().add(file, DataTypes.StringType, false)
+                .add(offset, DataTypes.LongType, false);
+        Dataset<Row> positioned = located
+                .join(broadcast(spark.createDataFrame(offsets, offsetSchema)), new String[] {file})
+                .withColumn(POSITION, col(offset).plus(col(POSITION)).plus(1))
+                .drop(file, offset);
+        return new Positioned(positioned, total);
     }
 
     /**

@@ -26,4 +26,16 @@ public record CycleSources(Dataset<Row> contributions, Dataset<Row> employers, D
         this(contributions, employers, registry, claims, cards, quotas, reviews, cityNames,
                 contributions.sparkSession().createDataFrame(java.util.List.of(), ClaimDecisions.SHOWN_REASONS));
     }
+
+    /**
+     * These sources with every table but the contributions read once and kept: each Delta
+     * read otherwise lists the table's files again in every query that uses it (a cycle
+     * plans about fifty such listings); the contributions are narrowed and kept by the
+     * cycle itself.
+     */
+    public CycleSources withSmallTablesKept(java.util.function.UnaryOperator<Dataset<Row>> keep) {
+        return new CycleSources(contributions, keep.apply(employers), keep.apply(registry), keep.apply(claims),
+                keep.apply(cards), keep.apply(quotas), keep.apply(reviews), keep.apply(cityNames),
+                keep.apply(shownReasons));
+    }
 }

@@ -90,7 +90,7 @@ public final class VerificationCycle {
         spark.sparkContext().setJobGroup("wengang-" + cycle, label, false);
         Progress progress = Progress.start(label);
         progress.step("reading warehouse " + w.root() + " at versions " + versions);
-        CycleSources sources = sources(spark, w, versions);
+        CycleSources sources = sources(spark, w, versions).withSmallTablesKept(d -> checkpoint(spark, d));
         Dataset<Row> ledger = Ledger.read(spark, w);
         progress.step("computing eligibility and decisions");
         CycleComputation.CycleResult r = CycleComputation.compute(sources, ledger, policy, cycle,

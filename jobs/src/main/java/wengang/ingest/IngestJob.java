@@ -51,7 +51,11 @@ import wengang.schemas.Tables;
  * BAD_ID ({@link RowValidation#validate}).
  *
  * <p>The steps are pure transforms ({@link CsvLines#parse}, {@link TableRows#asText},
- * {@link RowValidation#validate}); this class only reads, counts and writes.
+ * {@link RowValidation#check}, {@link RowValidation#repeated},
+ * {@link RowValidation#duplicateMarks}, {@link RowValidation#withDuplicates}); this class
+ * only reads, counts and writes. Nothing is persisted: a file is read once to count its
+ * rows, once to find repeated rows (8 bytes a row move) and once to write the accepted rows;
+ * rejected rows, usually few, are read again when there are any.
  */
 public final class IngestJob {
     private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);

@@ -190,10 +190,13 @@ public final class IngestJob {
             // and keeps only what it needs, so the raw text is made for rejects alone
             Dataset<Row> checked = RowValidation.check(table, rows.rows(), runDate);
             progress.step("looking for duplicate rows (" + read + " rows)");
-            Dataset<Row> repeated = materialised(RowValidation.repeated(table, checked));
-            Dataset<Row> marks = repeated.isEmpty()
-                    ? spark.createDataFrame(List.of(), DUPLICATE_MARKS)
-                    : materialised(RowValidation.duplicateMarks(table, checked, repeated));
+            Dataset<Row> repeated = materialised(RowValidation.repeated(table, rows.rows()));
+            long repeatedGroups = repeated.count();
+            Dataset<Row> marks = spark.createDataFrame(List.of(), DUPLICATE_MARKS);
+            if (repeatedGroups > 0) {
+                progress.step("comparing the rows of " + repeatedGroups + " groups that may be copies");
+                marks = materialised(RowValidation.duplicateMarks(table, checked, repeated));
+            }
             Dataset<Row> validated = RowValidation.withDuplicates(checked, marks);
             progress.step("writing the bronze table");
             Map<String, String> stats = Tables.SKIPPING_STATS.containsKey(table.name())

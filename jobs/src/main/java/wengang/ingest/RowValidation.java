@@ -9,6 +9,9 @@ import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.translate;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
@@ -23,7 +26,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import wengang.schemas.Codes;
 import wengang.schemas.ColumnKind;
@@ -135,7 +137,7 @@ public final class RowValidation {
      */
     public static Dataset<Row> validate(TableSpec table, Dataset<Row> stringRows, LocalDate runDate) {
         Dataset<Row> checked = check(table, stringRows, runDate);
-        return withDuplicates(checked, duplicateMarks(table, checked, repeated(table, checked)));
+        return withDuplicates(checked, duplicateMarks(table, checked, repeated(table, stringRows)));
     }
 
     /** {@link #check(TableSpec, Dataset, LocalDate)} with today ({@link ResidentId#today()}) as the run's date. */
@@ -195,22 +197,24 @@ public final class RowValidation {
     }
 
     /**
-     * What may repeat among the rows that passed {@link #check}: the content hashes
-     * ({@value #CONTENT_HASH}: xxhash64 of the typed contract columns) held by more than
-     * one row, and for a table with a unique key the keys held by more than one row (as
-     * {@value #REPEATED_KEY}). Usually empty; finding it moves 8 bytes per row, not the
-     * row, so a province's contributions are never shuffled whole for DUPLICATE_ROW.
+     * What may repeat: the hashes ({@value #CONTENT_HASH}) of {@link #sameRowKey} held by
+     * more than one row, and for a table with a unique key the keys held by more than one
+     * row (as {@value #REPEATED_KEY}). Read from the string rows, before any check: two rows
+     * equal after typing always share both, so every DUPLICATE_ROW is among the rows they
+     * point at. Usually empty; finding it reads a few columns and moves 8 bytes per row, so a
+     * province's contributions are neither checked twice nor shuffled whole.
      */
-    public static Dataset<Row> repeated(TableSpec table, Dataset<Row> checked) {
-        Dataset<Row> passing = checked.filter(col(REJECT_REASON).isNull());
-        Dataset<Row> hashes = passing.groupBy(contentHash(table).as(CONTENT_HASH)).count()
+    public static Dataset<Row> repeated(TableSpec table, Dataset<Row> stringRows) {
+        Dataset<Row> hashes = stringRows.groupBy(sameRowKey(table, c -> col(c).cast(DataTypes.StringType))
+                        .as(CONTENT_HASH)).count()
                 .filter(col("count").gt(1))
                 .select(col(CONTENT_HASH), lit(null).cast(DataTypes.StringType).as(REPEATED_KEY));
         String key = UNIQUE_KEYS.get(table.name());
         if (key == null) {
             return hashes;
         }
-        return hashes.unionByName(passing.groupBy(col(key).as(REPEATED_KEY)).count().filter(col("count").gt(1))
+        return hashes.unionByName(stringRows.groupBy(clean(col(key).cast(DataTypes.StringType)).as(REPEATED_KEY))
+                .count().filter(col("count").gt(1).and(col(REPEATED_KEY).isNotNull()))
                 .select(lit(null).cast(DataTypes.LongType).as(CONTENT_HASH), col(REPEATED_KEY)));
     }
 
@@ -225,7 +229,7 @@ public final class RowValidation {
     public static Dataset<Row> duplicateMarks(TableSpec table, Dataset<Row> checked, Dataset<Row> repeated) {
         Dataset<Row> passing = checked.filter(col(REJECT_REASON).isNull());
         Dataset<Row> candidates = passing.join(repeated.select(CONTENT_HASH).filter(col(CONTENT_HASH).isNotNull()),
-                contentHash(table).equalTo(col(CONTENT_HASH)), "left_semi");
+                sameRowKey(table, c -> col(c).cast(DataTypes.StringType)).equalTo(col(CONTENT_HASH)), "left_semi");
         String key = UNIQUE_KEYS.get(table.name());
         if (key != null) {
             candidates = candidates.unionByName(passing.join(
@@ -271,9 +275,30 @@ public final class RowValidation {
         return checked.join(m, new String[] {SOURCE_LINE}, "left").select(out.toArray(Column[]::new));
     }
 
-    /** The hash {@link #repeated} groups rows by: every typed contract column. */
-    private static Column contentHash(TableSpec table) {
-        return xxhash64(table.columnNames().stream().map(functions::col).toArray(Column[]::new));
+    /**
+     * A hash two rows share whenever they are equal after typing, computed alike from a
+     * row's text as read and from its typed values: per column, the part of its text that
+     * typing keeps. Trimmed; a resident ID upper-cased and without
+     * its century and check character (so the 15- and 18-digit forms of one number agree);
+     * a month without its dash (202304 and 2023-04). Money, counts and booleans, whose texts
+     * differ for one value (5000 and 5000.00), are left out: they only make more rows share.
+     */
+    static Column sameRowKey(TableSpec table, java.util.function.Function<String, Column> value) {
+        List<Column> parts = new ArrayList<>();
+        for (ColumnSpec c : table.columns()) {
+            Column t = clean(value.apply(c.name()));
+            boolean idLike = c.kind() == ColumnKind.RESIDENT_ID
+                    || ID_LIKE_TEXT.getOrDefault(table.name(), List.of()).contains(c.name());
+            if (idLike) {
+                Column id = upper(t);
+                parts.add(when(length(id).equalTo(18), concat(substring(id, 1, 6), substring(id, 9, 9))).otherwise(id));
+            } else if (c.kind() == ColumnKind.MONTH) {
+                parts.add(translate(t, "-", ""));
+            } else if (c.kind() != ColumnKind.MONEY && c.kind() != ColumnKind.COUNT && c.kind() != ColumnKind.BOOLEAN) {
+                parts.add(t); // codes and credit codes pass only as written (upper case): the trimmed text is the value
+            }
+        }
+        return xxhash64(parts.toArray(Column[]::new));
     }
 
     /** Accepted rows as the bronze table stores them: contract columns typed, then source_line. */

@@ -147,6 +147,28 @@ class RowValidationTest {
         assertThat(acceptedByLine(v)).containsOnlyKeys(2L, 4L);
     }
 
+    /**
+     * DUPLICATE_ROW is found through a hash of what typing keeps of each field, then checked
+     * value by value: copies written differently (lower-case x, blanks around fields, 5000
+     * for 5000.00) are found, and rows that share the hash but differ in an amount are not.
+     */
+    @Test
+    void copiesWrittenDifferentlyAreDuplicatesAndRowsDifferingInAnAmountAreNot() {
+        String x = idEndingInX("19950307");
+        String row = "%s,李四," + AGENCY + ",,440100,202304,110,%s,400.00,800.00,PAID,2023-04-15,REGULAR";
+        Dataset<Row> v = validateCsv(Tables.CONTRIBUTIONS, String.join("\n",
+                CONTRIBUTIONS_HEADER,
+                row.formatted(x, "5000.00"),
+                row.formatted(x.toLowerCase(java.util.Locale.ROOT), "5000"),   // same typed values: a copy
+                row.formatted("\u3000" + x + " ", "5000.0"),                   // blanks around: a copy
+                row.formatted(x, "5000.01")));                                  // another amount: kept
+
+        assertThat(rejectsByLine(v)).containsExactly(
+                entry(3L, "-:DUPLICATE_ROW"),
+                entry(4L, "-:DUPLICATE_ROW"));
+        assertThat(acceptedByLine(v)).containsOnlyKeys(2L, 5L);
+    }
+
     @Test
     void claimsKeepInvalidPersonIdsAndRejectBrokenPeriodsAndReusedIds() {
         String legacy15 = LI.substring(0, 6) + LI.substring(8, 17);

@@ -145,8 +145,8 @@ public final class VerificationCycle {
 
         progress.step("recording the run");
         Map<String, Long> byDecision = new TreeMap<>();
-        for (Row row : spark.read().format("delta").load(w.gold("claim_decisions")).filter(col(Columns.CYCLE).equalTo(cycle))
-                .groupBy(Columns.DECISION).count().collectAsList()) {
+        // the decisions just written to gold (kept, so no second read of the table)
+        for (Row row : r.claimDecisions().groupBy(Columns.DECISION).count().collectAsList()) {
             byDecision.put(row.getString(0), row.getLong(1));
         }
         CycleSummary summary = new CycleSummary(cycle, policy.label(), policy.sha256(), versions, r.paymentCycle(),

@@ -20,6 +20,7 @@ import wengang.eligibility.ContinuitySpells;
 import wengang.engine.ConcurrentRunException;
 import wengang.engine.PlanStats;
 import wengang.engine.EngineSettings;
+import wengang.engine.Materialised;
 import wengang.engine.Progress;
 import wengang.ingest.IngestJob;
 import wengang.engine.Warehouse;
@@ -90,7 +91,8 @@ public final class VerificationCycle {
         spark.sparkContext().setJobGroup("wengang-" + cycle, label, false);
         Progress progress = Progress.start(label);
         progress.step("reading warehouse " + w.root() + " at versions " + versions);
-        CycleSources sources = sources(spark, w, versions).withSmallTablesKept(d -> checkpoint(spark, d));
+        CycleSources sources = sources(spark, w, versions)
+                .withSmallTablesKept(d -> Materialised.keptWithPartitioning(spark, d));
         Dataset<Row> ledger = Ledger.read(spark, w);
         progress.step("computing eligibility and decisions");
         CycleComputation.CycleResult r = CycleComputation.compute(sources, ledger, policy, cycle,
@@ -98,7 +100,7 @@ public final class VerificationCycle {
                 // the whole eligibility plan (2,000 persons, 2 cores: 229 s with persist, 107 s with
                 // this, same files). Local checkpoints live on the executors: losing one fails the
                 // run, and a re-run is safe (the ledger commit is idempotent, P16).
-                d -> checkpoint(spark, d));
+                d -> Materialised.keptWithPartitioning(spark, d));
         progress.step("checking the ledger");
 
         // P16: one commit of this cycle's entries; a re-run reuses what an earlier run committed
@@ -159,24 +161,6 @@ public final class VerificationCycle {
         spark.sparkContext().clearJobGroup();
         progress.done();
         return summary;
-    }
-
-    /**
-     * Materialises a dataset the cycle reads several times, keeping its partitioning: the
-     * narrowed contributions are partitioned by person, and every later group, window or
-     * join by person then reuses that instead of shuffling the rows again. Spark keeps a
-     * checkpoint's partitioning only when the checkpointed query itself ran without adaptive
-     * execution (an adaptive plan reports an unknown partitioning until it has run); the
-     * queries that read the checkpoint still run adaptively.
-     */
-    static Dataset<Row> checkpoint(SparkSession spark, Dataset<Row> d) {
-        String adaptive = spark.conf().get("spark.sql.adaptive.enabled", "true");
-        spark.conf().set("spark.sql.adaptive.enabled", "false");
-        try {
-            return d.localCheckpoint(true);
-        } finally {
-            spark.conf().set("spark.sql.adaptive.enabled", adaptive);
-        }
     }
 
     /** Current versions of every bronze table and of the rejects table. */

@@ -29,6 +29,7 @@ import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wengang.engine.EngineSettings;
+import wengang.engine.Materialised;
 import wengang.engine.Progress;
 import wengang.engine.Warehouse;
 import wengang.schemas.ResidentId;
@@ -68,10 +69,6 @@ public final class IngestJob {
             + "org.apache.spark.sql.catalyst.optimizer.CombineFilters";
     /** Delta's table property naming the columns it keeps min/max statistics of. */
     static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
-    private static final StructType DUPLICATE_MARKS = new StructType()
-            .add(RowValidation.SOURCE_LINE, DataTypes.LongType)
-            .add(RowValidation.REJECT_COLUMN, DataTypes.StringType)
-            .add(RowValidation.REJECT_REASON, DataTypes.StringType);
 
     private IngestJob() {}
 
@@ -190,12 +187,12 @@ public final class IngestJob {
             // and keeps only what it needs, so the raw text is made for rejects alone
             Dataset<Row> checked = RowValidation.check(table, rows.rows(), runDate);
             progress.step("looking for duplicate rows (" + read + " rows)");
-            Dataset<Row> repeated = materialised(RowValidation.repeated(table, rows.rows()));
+            Dataset<Row> repeated = Materialised.kept(RowValidation.repeated(table, rows.rows()));
             long repeatedGroups = repeated.count();
-            Dataset<Row> marks = spark.createDataFrame(List.of(), DUPLICATE_MARKS);
+            Dataset<Row> marks = spark.createDataFrame(List.of(), RowValidation.DUPLICATE_MARKS);
             if (repeatedGroups > 0) {
                 progress.step("comparing the rows of " + repeatedGroups + " groups that may be copies");
-                marks = materialised(RowValidation.duplicateMarks(table, checked, repeated));
+                marks = Materialised.kept(RowValidation.duplicateMarks(table, checked, repeated));
             }
             Dataset<Row> validated = RowValidation.withDuplicates(checked, marks);
             progress.step("writing the bronze table");
@@ -228,11 +225,6 @@ public final class IngestJob {
             spark.conf().set(EXCLUDED_RULES, excluded);
             spark.sparkContext().setJobDescription(null);
         }
-    }
-
-    /** Small intermediate results (the repeated rows of a file), computed once. */
-    private static Dataset<Row> materialised(Dataset<Row> small) {
-        return small.localCheckpoint(true);
     }
 
     /** Rows the last commit of a Delta table wrote (its operation metrics). */

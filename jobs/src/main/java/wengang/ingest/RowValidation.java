@@ -27,6 +27,7 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import wengang.schemas.Codes;
 import wengang.schemas.ColumnKind;
 import wengang.schemas.ColumnSpec;
@@ -115,6 +116,12 @@ public final class RowValidation {
     private static final UserDefinedFunction VALID_CREDIT_CODE = udf(
             (UDF1<String, Boolean>) s -> s != null && CreditCode.isValid(s), DataTypes.BooleanType)
             .withName("valid_credit_code");
+
+    /** What {@link #duplicateMarks} returns: the rows that become DUPLICATE_ROW. */
+    public static final StructType DUPLICATE_MARKS = new StructType()
+            .add(SOURCE_LINE, DataTypes.LongType)
+            .add(REJECT_COLUMN, DataTypes.StringType)
+            .add(REJECT_REASON, DataTypes.StringType);
 
     /** Columns of {@link #repeated}. */
     public static final String CONTENT_HASH = "content_hash";
@@ -205,7 +212,7 @@ public final class RowValidation {
      * province's contributions are neither checked twice nor shuffled whole.
      */
     public static Dataset<Row> repeated(TableSpec table, Dataset<Row> stringRows) {
-        Dataset<Row> hashes = stringRows.groupBy(sameRowKey(table, c -> col(c).cast(DataTypes.StringType))
+        Dataset<Row> hashes = stringRows.groupBy(sameRowKey(table)
                         .as(CONTENT_HASH)).count()
                 .filter(col("count").gt(1))
                 .select(col(CONTENT_HASH), lit(null).cast(DataTypes.StringType).as(REPEATED_KEY));
@@ -229,7 +236,7 @@ public final class RowValidation {
     public static Dataset<Row> duplicateMarks(TableSpec table, Dataset<Row> checked, Dataset<Row> repeated) {
         Dataset<Row> passing = checked.filter(col(REJECT_REASON).isNull());
         Dataset<Row> candidates = passing.join(repeated.select(CONTENT_HASH).filter(col(CONTENT_HASH).isNotNull()),
-                sameRowKey(table, c -> col(c).cast(DataTypes.StringType)).equalTo(col(CONTENT_HASH)), "left_semi");
+                sameRowKey(table).equalTo(col(CONTENT_HASH)), "left_semi");
         String key = UNIQUE_KEYS.get(table.name());
         if (key != null) {
             candidates = candidates.unionByName(passing.join(
@@ -277,16 +284,16 @@ public final class RowValidation {
 
     /**
      * A hash two rows share whenever they are equal after typing, computed alike from a
-     * row's text as read and from its typed values: per column, the part of its text that
+     * row's text as read and from its typed values (as text): per column, the part of its text that
      * typing keeps. Trimmed; a resident ID upper-cased and without
      * its century and check character (so the 15- and 18-digit forms of one number agree);
      * a month without its dash (202304 and 2023-04). Money, counts and booleans, whose texts
      * differ for one value (5000 and 5000.00), are left out: they only make more rows share.
      */
-    static Column sameRowKey(TableSpec table, java.util.function.Function<String, Column> value) {
+    static Column sameRowKey(TableSpec table) {
         List<Column> parts = new ArrayList<>();
         for (ColumnSpec c : table.columns()) {
-            Column t = clean(value.apply(c.name()));
+            Column t = clean(col(c.name()).cast(DataTypes.StringType));
             boolean idLike = c.kind() == ColumnKind.RESIDENT_ID
                     || ID_LIKE_TEXT.getOrDefault(table.name(), List.of()).contains(c.name());
             if (idLike) {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,8 +12,8 @@ import wengang.engine.Warehouse;
 import wengang.generate.GeneratorOptions;
 import wengang.generate.ProvinceGenerator;
 import wengang.ingest.IngestJob;
-import wengang.output.FileHashes;
 import wengang.testing.CycleHarness;
+import wengang.testing.GoldenHashes;
 import wengang.testing.TestSpark;
 
 /**
@@ -24,8 +22,7 @@ import wengang.testing.TestSpark;
  * Parquet like the harness's, ingested and run through one payment cycle by the job itself.
  * The SHA-256 of every CSV file it writes equals the recorded one
  * (src/test/resources/golden/benchmark-province-outputs.sha256, recorded with the code before
- * the ingest and cycle speed-ups of 2026-12-01). A deliberate change of outputs records them
- * again with -Dgolden.update=true; the diff of that file shows which outputs changed.
+ * the ingest and cycle speed-ups of 2026-12-01; {@link GoldenHashes}).
  */
 class BenchmarkProvinceGoldenTest {
     private static final long PERSONS = 100;
@@ -46,19 +43,8 @@ class BenchmarkProvinceGoldenTest {
         Path out = dir.resolve("out");
         VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), CYCLE, out, null);
 
-        List<String> hashes;
-        try (var files = Files.walk(out)) {
-            hashes = files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".csv"))
-                    .map(f -> FileHashes.sha256(f) + "  " + out.relativize(f).toString().replace('\\', '/'))
-                    .sorted(Comparator.comparing(l -> l.substring(66))).toList();
-        }
+        List<String> hashes = GoldenHashes.ofCsvFiles(out);
         assertThat(hashes).as("the cycle wrote its files").hasSizeGreaterThan(10);
-        Path golden = Path.of("src", "test", "resources", "golden", "benchmark-province-outputs.sha256");
-        if (Boolean.getBoolean("golden.update")) {
-            Files.createDirectories(golden.getParent());
-            Files.write(golden, hashes, StandardCharsets.UTF_8);
-        }
-        assertThat(golden).as("recorded hashes; record them with -Dgolden.update=true").exists();
-        assertThat(hashes).isEqualTo(Files.readAllLines(golden, StandardCharsets.UTF_8));
+        GoldenHashes.assertRecorded(hashes, "benchmark-province-outputs.sha256");
     }
 }

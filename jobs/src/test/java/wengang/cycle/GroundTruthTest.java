@@ -19,8 +19,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import wengang.engine.Materialised;
 import wengang.engine.Warehouse;
-import wengang.output.FileHashes;
 import wengang.schemas.OutputFiles;
 import wengang.generate.GeneratorOptions;
 import wengang.generate.ProvinceGenerator;
@@ -30,6 +30,7 @@ import wengang.schemas.Columns;
 import wengang.schemas.FlagRule;
 import wengang.screening.FlagTable;
 import wengang.testing.CycleHarness;
+import wengang.testing.GoldenHashes;
 import wengang.testing.TestSpark;
 
 /**
@@ -94,7 +95,7 @@ class GroundTruthTest {
         for (int cycle : cycles) {
             // as the job does: materialise what later steps read several times
             CycleComputation.CycleResult r = CycleComputation.compute(sources, CycleHarness.emptyLedger(),
-                    CycleHarness.policy(), cycle, d -> VerificationCycle.checkpoint(spark, d));
+                    CycleHarness.policy(), cycle, d -> Materialised.keptWithPartitioning(spark, d));
             Dataset<Row> flagRows = r.flags().localCheckpoint(true);
             writeOutputs(r, flagRows, cycle);
             Set<String> reasons = new TreeSet<>();
@@ -146,20 +147,7 @@ class GroundTruthTest {
      */
     @Test
     void decisionFilesAreByteIdenticalToTheRecordedOnes() throws IOException {
-        Path out = dir.resolve("out");
-        List<String> hashes;
-        try (var files = Files.walk(out)) {
-            hashes = files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".csv"))
-                    .map(f -> FileHashes.sha256(f) + "  " + out.relativize(f).toString().replace('\\', '/'))
-                    .sorted(java.util.Comparator.comparing(l -> l.substring(66))).toList();
-        }
-        Path golden = Path.of("src", "test", "resources", "golden", "ground-truth-outputs.sha256");
-        if (Boolean.getBoolean("golden.update")) {
-            Files.createDirectories(golden.getParent());
-            Files.write(golden, hashes, StandardCharsets.UTF_8);
-        }
-        assertThat(golden).as("recorded hashes; record them with -Dgolden.update=true").exists();
-        assertThat(hashes).isEqualTo(Files.readAllLines(golden, StandardCharsets.UTF_8));
+        GoldenHashes.assertRecorded(GoldenHashes.ofCsvFiles(dir.resolve("out")), "ground-truth-outputs.sha256");
     }
 
     @Test

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import wengang.cycle.CycleSummary;
 import wengang.cycle.VerificationCycle;
+import wengang.engine.Location;
 import wengang.engine.Warehouse;
 import wengang.generate.GeneratorOptions;
 import wengang.generate.GeneratorReport;
@@ -46,18 +47,18 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path base = dir.toAbsolutePath().normalize();
         Path input = base.resolve("input");
-        Warehouse w = new Warehouse(base.resolve("warehouse"));
+        Warehouse w = new Warehouse(Location.local(base.resolve("warehouse")));
         Policy policy = PolicyLoader.loadDefault();
 
         GeneratorReport generated = ProvinceGenerator.generate(root.spark(),
                 new GeneratorOptions(persons, seed, input, GeneratorOptions.CSV));
         System.out.println(generated.summary());
-        IngestReport ingested = IngestJob.run(root.spark(), input, IngestJob.charset("UTF-8"), w);
+        IngestReport ingested = IngestJob.run(root.spark(), Location.local(input), IngestJob.charset("UTF-8"), w);
         System.out.println(ingested.summaryText());
         List<Path> outs = new ArrayList<>();
         for (int cycle : cycles) {
             Path out = base.resolve("out").resolve(Months.formatDashed(cycle));
-            CycleSummary summary = VerificationCycle.run(root.spark(), w, policy, cycle, out, null);
+            CycleSummary summary = VerificationCycle.run(root.spark(), w, policy, cycle, Location.local(out), null);
             System.out.println(summary.text());
             outs.add(out);
         }

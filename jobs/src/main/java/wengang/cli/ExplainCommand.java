@@ -85,12 +85,12 @@ public final class ExplainCommand implements Callable<Integer> {
                 spark.conf().set(key, value);
             }
         });
-        Warehouse w = new Warehouse(warehouse.path());
+        Warehouse w = warehouse.open(spark);
         CycleRuns.Run run = CycleRuns.latestRun(spark, w, cycle).orElseThrow(() -> new IllegalArgumentException(cycle == null
                 ? "no cycle was run on warehouse " + w.root() + " yet"
                 : "cycle " + Months.formatDashed(cycle) + " was never run on " + w.root()));
         int c = run.cycle();
-        Rules rules = policyOption.load().rulesAt(c);
+        Rules rules = policyOption.load(spark).rulesAt(c);
         String who = claim == null ? person : explainClaim(spark, w, c, rules, out);
         explainPersonMonths(spark, w, c, who, rules, out);
         explainContributions(spark, w, c, who, run.inputVersions().getOrDefault(CONTRIBUTIONS, -1L), out);

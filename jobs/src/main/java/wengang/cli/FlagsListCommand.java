@@ -45,7 +45,7 @@ public final class FlagsListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SparkSession spark = flags.root.spark();
-        Warehouse w = new Warehouse(warehouse.path());
+        Warehouse w = warehouse.open(spark);
         Dataset<Row> all = StoredFlags.read(spark, w);
         Integer c = cycle;
         if (c == null) {

@@ -67,7 +67,7 @@ public final class FlagsReviewCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--note must say why (it is kept with the decision)");
         }
         SparkSession spark = flags.root.spark();
-        Warehouse w = new Warehouse(warehouse.path());
+        Warehouse w = warehouse.open(spark);
         Row flag = StoredFlags.find(spark, w, flagId);
         Dataset<Row> flagRow = spark.createDataFrame(List.of(flag), flag.schema());
         Instant at = Instant.now();

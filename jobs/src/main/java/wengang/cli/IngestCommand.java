@@ -1,7 +1,6 @@
 package wengang.cli;
 
 import java.nio.charset.Charset;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -10,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import wengang.engine.Location;
 import wengang.engine.Warehouse;
 import wengang.ingest.IngestJob;
 import wengang.ingest.IngestReport;
@@ -24,8 +24,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "DIR", description = "The input folder (a full snapshot).")
-    Path input;
+    @Option(names = "--input", required = true, paramLabel = "DIR", description = "The input folder (a full snapshot): a local or Hadoop path.")
+    String input;
 
     @Option(names = "--encoding", defaultValue = "UTF-8", paramLabel = "CHARSET",
             description = "Encoding of the CSV files: UTF-8 (default) or GBK. A file mostly not valid in it stops the ingest (exit 3) before anything is written.")
@@ -35,19 +35,19 @@ public final class IngestCommand implements Callable<Integer> {
     WarehouseOption warehouse = new WarehouseOption();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Also write rejects.csv here (default: <warehouse>/reports).")
-    Path out;
+    String out;
 
     @Override
     public Integer call() {
         Charset charset = IngestJob.charset(encoding); // before Spark starts: a bad name is a usage error
         SparkSession spark = root.spark();
-        Warehouse wh = new Warehouse(warehouse.path());
-        IngestReport report = IngestJob.run(spark, input, charset, wh);
-        Path dir = out != null ? out : wh.root().resolve("reports");
-        Path rejects = dir.resolve(OutputFiles.REJECTS.fileName());
+        Warehouse wh = warehouse.open(spark);
+        IngestReport report = IngestJob.run(spark, Location.of(spark, input), charset, wh);
+        Location dir = out != null ? Location.of(spark, out) : wh.root().resolve("reports");
+        Location rejects = dir.resolve(OutputFiles.REJECTS.fileName());
         long written = IngestJob.writeRejectsCsv(spark, wh, rejects);
         spec.commandLine().getOut().print(report.summaryText());
-        spec.commandLine().getOut().println("rejects: " + written + " rows in " + rejects.toAbsolutePath());
+        spec.commandLine().getOut().println("rejects: " + written + " rows in " + rejects);
         spec.commandLine().getOut().flush();
         return ExitCode.OK;
     }

@@ -1,17 +1,18 @@
 package wengang.cli;
 
-import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
+import wengang.engine.Location;
 import wengang.policy.Policy;
 import wengang.policy.PolicyLoader;
 
-/** --policy FILE, or the default policy under conf/: the commands that decide or explain decisions. */
+/** --policy FILE, or the default policy bundled from conf/: the commands that decide or explain decisions. */
 public final class PolicyOption {
     @Option(names = "--policy", paramLabel = "FILE",
-            description = "Policy file (default: conf/policies/guangzhou-2023.yaml).")
-    Path file;
+            description = "Policy file, a local or Hadoop path (default: conf/policies/guangzhou-2023.yaml, bundled).")
+    String file;
 
-    Policy load() {
-        return file == null ? PolicyLoader.loadDefault() : PolicyLoader.load(file);
+    Policy load(SparkSession spark) {
+        return file == null ? PolicyLoader.loadDefault() : PolicyLoader.load(Location.of(spark, file));
     }
 }

@@ -1,6 +1,5 @@
 package wengang.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -8,6 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import wengang.cycle.CycleSummary;
 import wengang.cycle.VerificationCycle;
+import wengang.engine.Location;
 import wengang.engine.Warehouse;
 import wengang.ingest.IngestJob;
 import wengang.ingest.IngestReport;
@@ -22,18 +22,18 @@ public final class RunCommand implements Callable<Integer> {
     @ParentCommand
     WengangCommand root;
 
-    @Option(names = "--input", required = true, paramLabel = "DIR", description = "The input folder (a full snapshot).")
-    Path input;
+    @Option(names = "--input", required = true, paramLabel = "DIR", description = "The input folder (a full snapshot): a local or Hadoop path.")
+    String input;
 
     @Option(names = "--cycle", required = true, paramLabel = "yyyy-MM", converter = CycleConverter.class,
             description = "The verification cycle (a month): sees data paid and submitted before its first day, decides months up to the month before.")
     int cycle;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-    Path out;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder: a local or Hadoop path.")
+    String out;
 
     @Option(names = "--warehouse", paramLabel = "DIR", description = "Delta warehouse (default: <out>/warehouse).")
-    Path warehouse;
+    String warehouse;
 
     @Option(names = "--encoding", defaultValue = "UTF-8", paramLabel = "CHARSET", description = "CSV encoding: UTF-8 (default) or GBK. A file mostly not valid in it stops the run (exit 3) before anything is written.")
     String encoding;
@@ -43,10 +43,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path outDir = out.toAbsolutePath().normalize();
-        Warehouse w = new Warehouse(warehouse != null ? warehouse : outDir.resolve("warehouse"));
-        Policy policy = policyOption.load();
-        IngestReport report = IngestJob.run(root.spark(), input.toAbsolutePath().normalize(), IngestJob.charset(encoding), w);
+        var charset = IngestJob.charset(encoding); // before Spark starts: a bad name is a usage error
+        Location outDir = Location.of(root.spark(), out);
+        Warehouse w = new Warehouse(warehouse != null ? Location.of(root.spark(), warehouse) : outDir.resolve("warehouse"));
+        Policy policy = policyOption.load(root.spark());
+        IngestReport report = IngestJob.run(root.spark(), Location.of(root.spark(), input), charset, w);
         System.out.println(report.summaryText());
         CycleSummary summary = VerificationCycle.run(root.spark(), w, policy, cycle, outDir, null);
         System.out.println(summary.text());

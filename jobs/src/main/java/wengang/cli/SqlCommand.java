@@ -1,8 +1,6 @@
 package wengang.cli;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import wengang.engine.Location;
 import wengang.engine.Warehouse;
 import wengang.output.CsvOutput;
 
@@ -31,13 +30,13 @@ public final class SqlCommand implements Callable<Integer> {
     WarehouseOption warehouse = new WarehouseOption();
 
     @Option(names = "--file", paramLabel = "FILE", description = "A SQL file; statements end with ';', lines starting with -- are comments.")
-    Path file;
+    String file;
 
     @Option(names = "--query", paramLabel = "SQL", description = "One SQL statement.")
     String query;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the last result to this CSV file.")
-    Path out;
+    String out;
 
     @Option(names = "--rows", defaultValue = "50", description = "Rows to print per result (default ${DEFAULT-VALUE}).")
     int rows;
@@ -48,12 +47,12 @@ public final class SqlCommand implements Callable<Integer> {
             throw new IllegalArgumentException("sql needs exactly one of --file FILE or --query SQL");
         }
         SparkSession spark = root.spark();
-        Warehouse w = new Warehouse(warehouse.path());
+        Warehouse w = warehouse.open(spark);
         List<String> views = registerViews(spark, w);
         if (views.isEmpty()) {
             throw new IllegalArgumentException("warehouse " + w.root() + " holds no tables yet: run `wengang run` or `wengang demo` first");
         }
-        List<String> statements = file != null ? statements(Files.readString(file, StandardCharsets.UTF_8)) : List.of(query);
+        List<String> statements = file != null ? statements(new String(Location.of(spark, file).readAllBytes(), StandardCharsets.UTF_8)) : List.of(query);
         for (String sql : statements) {
             ReadOnlySql.require(spark, sql); // all refused before any runs
         }
@@ -67,27 +66,22 @@ public final class SqlCommand implements Callable<Integer> {
             }
         }
         if (out != null && last != null) {
-            long n = CsvOutput.write(last, List.of(last.columns()), List.of(last.columns()[0]), out.toAbsolutePath());
+            long n = CsvOutput.write(last, List.of(last.columns()), List.of(last.columns()[0]),
+                    Location.of(spark, out));
             System.out.println(n + " rows written to " + out);
         }
         return ExitCode.OK;
     }
 
     /** Registers every Delta table of the warehouse as a temporary view named after its folder. */
-    static List<String> registerViews(SparkSession spark, Warehouse w) throws java.io.IOException {
+    static List<String> registerViews(SparkSession spark, Warehouse w) {
         List<String> names = new ArrayList<>();
         for (String layer : List.of("bronze", "silver", "gold", "meta")) {
-            Path dir = w.root().resolve(layer);
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (var tables = Files.list(dir)) {
-                for (Path t : tables.sorted().toList()) {
-                    if (Warehouse.exists(t.toString())) {
-                        String name = t.getFileName().toString().replaceFirst("^_", "");
-                        Warehouse.read(spark, t.toString()).createOrReplaceTempView(name);
-                        names.add(name);
-                    }
+            for (Location t : w.root().resolve(layer).list()) {
+                if (Warehouse.exists(t.uri())) {
+                    String name = t.name().replaceFirst("^_", "");
+                    Warehouse.read(spark, t.uri()).createOrReplaceTempView(name);
+                    names.add(name);
                 }
             }
         }

@@ -1,6 +1,5 @@
 package wengang.cli;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,6 +9,7 @@ import picocli.CommandLine.ParentCommand;
 import wengang.cycle.CycleRuns;
 import wengang.cycle.CycleSummary;
 import wengang.cycle.VerificationCycle;
+import wengang.engine.Location;
 import wengang.engine.Warehouse;
 import wengang.policy.Policy;
 import wengang.schemas.Months;
@@ -26,8 +26,8 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "The verification cycle.")
     int cycle;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-    Path out;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder: a local or Hadoop path.")
+    String out;
 
     @Mixin
     WarehouseOption warehouse = new WarehouseOption();
@@ -40,14 +40,14 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Warehouse w = new Warehouse(warehouse.path());
-        Policy policy = policyOption.load();
+        Warehouse w = warehouse.open(root.spark());
+        Policy policy = policyOption.load(root.spark());
         Map<String, Long> versions = null;
         if (replay) {
             versions = CycleRuns.recordedVersions(root.spark(), w, cycle).orElseThrow(() -> new IllegalArgumentException(
                     "--replay: cycle " + Months.formatDashed(cycle) + " was never run on warehouse " + w.root()));
         }
-        CycleSummary summary = VerificationCycle.run(root.spark(), w, policy, cycle, out.toAbsolutePath().normalize(), versions);
+        CycleSummary summary = VerificationCycle.run(root.spark(), w, policy, cycle, Location.of(root.spark(), out), versions);
         System.out.println(summary.text());
         return ExitCode.OK;
     }

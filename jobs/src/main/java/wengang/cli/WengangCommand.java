@@ -85,6 +85,11 @@ public final class WengangCommand implements Runnable {
                         + " stopped before finishing. Run it again when the other has finished.");
                 return ExitCode.CONCURRENT_RUN;
             }
+            if (ex instanceof java.io.UncheckedIOException io) {
+                // a path that cannot be read or written: the message names it
+                line.getErr().println("wengang: " + io.getMessage());
+                return ExitCode.FAILURE;
+            }
             if (ex instanceof IllegalArgumentException iae) {
                 line.getErr().println("wengang: " + iae.getMessage());
                 return ExitCode.USAGE;

@@ -3,12 +3,12 @@ package wengang.cycle;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import wengang.engine.Location;
 import wengang.ingest.RejectsTable;
 import wengang.output.CsvOutput;
 import wengang.policy.Policy;
@@ -22,7 +22,7 @@ public final class CycleOutputs {
     private CycleOutputs() {}
 
     /** Writes one output with the cycle and policy version columns, sorted by its first column(s). */
-    public static long write(Dataset<Row> rows, OutputFile file, List<String> sortBy, Policy policy, int cycle, Path outDir) {
+    public static long write(Dataset<Row> rows, OutputFile file, List<String> sortBy, Policy policy, int cycle, Location outDir) {
         Dataset<Row> stamped = rows;
         if (file.columns().contains(Columns.CYCLE)) {
             stamped = stamped.withColumn(Columns.CYCLE, lit(Months.format(cycle)));
@@ -35,7 +35,7 @@ public final class CycleOutputs {
 
     /** Writes every contract CSV of the cycle; returns rows written per file name. */
     public static Map<String, Long> writeAll(CycleComputation.CycleResult r, Dataset<Row> flags, Dataset<Row> riskUnits,
-                                             Dataset<Row> rejects, Policy policy, Path outDir) {
+                                             Dataset<Row> rejects, Policy policy, Location outDir) {
         int c = r.cycle();
         Map<String, Long> rows = new LinkedHashMap<>();
         rows.put(OutputFiles.CLAIM_DECISIONS.fileName(),

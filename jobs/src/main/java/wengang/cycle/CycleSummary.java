@@ -1,15 +1,15 @@
 package wengang.cycle;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.Map;
+import wengang.engine.Location;
 import wengang.schemas.Months;
 
 /** What one cycle run did: printed at the end of `run` and recorded in meta/cycle_runs. */
 public record CycleSummary(int cycle, String policyLabel, String policySha256, Map<String, Long> inputVersions,
                            boolean paymentCycle, long claimsDecided, Map<String, Long> decisions, long ledgerEntries,
                            boolean ledgerReused, BigDecimal payTotal, BigDecimal heldTotal, long flags,
-                           long eligibleUnclaimed, Path outDir) {
+                           long eligibleUnclaimed, Location outDir) {
 
     public String text() {
         StringBuilder b = new StringBuilder();
@@ -26,7 +26,7 @@ public record CycleSummary(int cycle, String policyLabel, String policySha256, M
         }
         b.append("  screening flags: ").append(flags).append("; eligible but unclaimed (person x district): ")
                 .append(eligibleUnclaimed).append('\n');
-        b.append("  outputs: ").append(outDir.toAbsolutePath());
+        b.append("  outputs: ").append(outDir);
         return b.toString();
     }
 }

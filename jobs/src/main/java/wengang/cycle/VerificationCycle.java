@@ -4,12 +4,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -19,10 +19,12 @@ import wengang.claims.ClaimDecisions;
 import wengang.eligibility.ContinuitySpells;
 import wengang.engine.ConcurrentRunException;
 import wengang.engine.PlanStats;
-import wengang.engine.EngineSettings;
+import wengang.engine.Bundled;
+import wengang.engine.Location;
 import wengang.engine.Materialised;
 import wengang.engine.Progress;
 import wengang.ingest.IngestJob;
+import wengang.ingest.InputFolder;
 import wengang.engine.Warehouse;
 import wengang.output.FaultInjection;
 import wengang.payment.Ledger;
@@ -58,7 +60,7 @@ public final class VerificationCycle {
     /**
      * @param pinnedVersions table → Delta version to read (time travel), or null for the current versions
      */
-    public static CycleSummary run(SparkSession spark, Warehouse w, Policy policy, int cycle, Path outDir,
+    public static CycleSummary run(SparkSession spark, Warehouse w, Policy policy, int cycle, Location outDir,
                                    Map<String, Long> pinnedVersions) throws java.io.IOException {
         PlanStats stats = PlanStats.startIfAsked(spark);
         long started = System.nanoTime();
@@ -80,7 +82,7 @@ public final class VerificationCycle {
         }
     }
 
-    private static CycleSummary runOnce(SparkSession spark, Warehouse w, Policy policy, int cycle, Path outDir,
+    private static CycleSummary runOnce(SparkSession spark, Warehouse w, Policy policy, int cycle, Location outDir,
                                         Map<String, Long> pinnedVersions) throws java.io.IOException {
         Map<String, Long> versions = pinnedVersions != null ? new TreeMap<>(pinnedVersions) : currentVersions(spark, w);
         if (versions.getOrDefault(Tables.CONTRIBUTIONS.name(), -1L) < 0) {
@@ -121,7 +123,7 @@ public final class VerificationCycle {
         writeGold(ContinuitySpells.of(r.monthEligibility()), w.silver("spells"), cycle);
         writeGold(r.fulfilment(), w.gold("fulfilment"), cycle);
 
-        Files.createDirectories(outDir);
+        outDir.mkdirs();
         progress.step("screening");
         Dataset<Row> flags = r.flags().persist(StorageLevel.MEMORY_AND_DISK());
         StoredFlags.write(flags, w, cycle);
@@ -214,10 +216,13 @@ public final class VerificationCycle {
         return Warehouse.readVersion(spark, w.rejects(), v);
     }
 
-    /** Names of the province's cities (conf/reference/quotas.csv), for fulfilment rows without a quota. */
+    /**
+     * Names of the province's cities (conf/reference/quotas.csv, bundled in the jar and read here
+     * on the driver), for fulfilment rows without a quota.
+     */
     static Dataset<Row> cityNames(SparkSession spark) {
-        Path file = EngineSettings.confDir().resolve("reference").resolve("quotas.csv");
-        return spark.read().option("header", "true").csv(file.toString())
+        List<String> lines = new String(Bundled.bytes(InputFolder.DEFAULT_QUOTAS), StandardCharsets.UTF_8).lines().toList();
+        return spark.read().option("header", "true").csv(spark.createDataset(lines, Encoders.STRING()))
                 .select(col(Columns.REGION_CODE), col(Columns.REGION_NAME)).distinct();
     }
 

@@ -1,19 +1,16 @@
 package wengang.engine;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * Engine defaults: the Spark settings of conf/wengang.conf (a properties file),
- * overridden by --conf k=v on the command line. The project home is found from the
- * WENGANG_HOME environment variable (bin/wengang sets it), else the working folder.
+ * Engine defaults: the Spark settings of conf/wengang.conf (a properties file bundled in the
+ * jar, {@link Bundled}), overridden by --conf k=v on the command line.
  */
 public final class EngineSettings {
     public static final String DEFAULT_MASTER = "local[*]";
@@ -26,22 +23,10 @@ public final class EngineSettings {
         this.sparkConf = Map.copyOf(sparkConf);
     }
 
-    public static Path home() {
-        String env = System.getenv("WENGANG_HOME");
-        String prop = System.getProperty("wengang.home");
-        if (prop != null && !prop.isBlank()) {
-            return Path.of(prop);
-        }
-        return env != null && !env.isBlank() ? Path.of(env) : Path.of("").toAbsolutePath();
-    }
-
-    public static Path confDir() {
-        return home().resolve("conf");
-    }
-
-    /** Defaults from conf/wengang.conf (when present), then the given overrides. */
+    /** Defaults from conf/wengang.conf, then the given overrides. */
     public static EngineSettings load(String masterOverride, Map<String, String> overrides) {
-        Map<String, String> conf = new TreeMap<>(readDefaults(confDir().resolve("wengang.conf")));
+        Map<String, String> conf = new TreeMap<>(readDefaults(new String(Bundled.bytes("wengang.conf"),
+                StandardCharsets.UTF_8)));
         String master = conf.remove("spark.master");
         conf.putAll(overrides);
         if (overrides.containsKey("spark.master")) {
@@ -53,16 +38,13 @@ public final class EngineSettings {
         return new EngineSettings(master == null ? DEFAULT_MASTER : master, conf);
     }
 
-    static Map<String, String> readDefaults(Path file) {
+    static Map<String, String> readDefaults(String text) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (!Files.isRegularFile(file)) {
-            return out;
-        }
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
+        try {
+            p.load(new StringReader(text));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read engine defaults " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read engine defaults conf/wengang.conf: " + e.getMessage(), e);
         }
         p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k).trim()));
         return out;

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -56,12 +54,12 @@ public final class PlanStats {
     private final AtomicLong bronzeFactScans = new AtomicLong();
     /** What each fact shuffle partitions by: where the rows cross the network. */
     private final Map<String, Integer> factExchangeKeys = new java.util.TreeMap<>();
-    private final Path out;
+    private final Location out;
     private final SparkListener listener;
     private final QueryExecutionListener queryListener;
     private final SparkSession spark;
 
-    private PlanStats(SparkSession spark, Path out) {
+    private PlanStats(SparkSession spark, Location out) {
         this.spark = spark;
         this.out = out;
         this.listener = new SparkListener() {
@@ -100,7 +98,7 @@ public final class PlanStats {
         if (target.isBlank()) {
             return null;
         }
-        PlanStats stats = new PlanStats(spark, Path.of(target));
+        PlanStats stats = new PlanStats(spark, Location.of(spark, target));
         spark.sparkContext().addSparkListener(stats.listener);
         spark.listenerManager().register(stats.queryListener);
         return stats;
@@ -131,8 +129,8 @@ public final class PlanStats {
             m.put("fact_table_exchange_keys", new java.util.TreeMap<>(factExchangeKeys));
         }
         try {
-            Files.createDirectories(out.toAbsolutePath().getParent());
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), m);
+            wengang.output.Published.bytes(out,
+                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(m));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write plan statistics " + out + ": " + e.getMessage(), e);
         }

@@ -1,7 +1,5 @@
 package wengang.engine;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -9,34 +7,35 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The Delta warehouse: one folder, three layers (bronze as received and typed, silver
  * per person and month, gold decisions and the ledger) plus meta tables about runs.
- * Tables are addressed by path, so no metastore is needed.
+ * Tables are addressed by path, so no metastore is needed. The root is a {@link Location}:
+ * a local folder or any Hadoop file system ({@code hdfs:}, {@code s3a:}, ...).
  */
 public final class Warehouse {
-    private final Path root;
+    private final Location root;
 
-    public Warehouse(Path root) {
-        this.root = root.toAbsolutePath().normalize();
+    public Warehouse(Location root) {
+        this.root = root;
     }
 
-    public Path root() {
+    public Location root() {
         return root;
     }
 
     /** An input table as ingested (contract columns, typed, IDs normalised). */
     public String bronze(String table) {
-        return root.resolve("bronze").resolve(table).toString();
+        return root.resolve("bronze").resolve(table).uri();
     }
 
     public String silver(String table) {
-        return root.resolve("silver").resolve(table).toString();
+        return root.resolve("silver").resolve(table).uri();
     }
 
     public String gold(String table) {
-        return root.resolve("gold").resolve(table).toString();
+        return root.resolve("gold").resolve(table).uri();
     }
 
     public String meta(String table) {
-        return root.resolve("meta").resolve(table).toString();
+        return root.resolve("meta").resolve(table).uri();
     }
 
     /** Rejected input rows of the current snapshot, all tables. */
@@ -50,12 +49,17 @@ public final class Warehouse {
     }
 
     public static boolean exists(String deltaPath) {
-        return Files.isDirectory(Path.of(deltaPath, "_delta_log"));
+        return at(deltaPath).resolve("_delta_log").isDirectory();
     }
 
     /** Whether the table's first commit is written (a table another run is still creating has none). */
     public static boolean hasFirstCommit(String deltaPath) {
-        return Files.exists(Path.of(deltaPath, "_delta_log", "00000000000000000000.json"));
+        return at(deltaPath).resolve("_delta_log").resolve("00000000000000000000.json").exists();
+    }
+
+    /** A table path (as {@link #bronze} and the others give it) on the file systems of the running session. */
+    public static Location at(String deltaPath) {
+        return Location.of(SparkSession.active(), deltaPath);
     }
 
     public static Dataset<Row> read(SparkSession spark, String deltaPath) {

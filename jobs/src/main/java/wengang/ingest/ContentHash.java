@@ -5,13 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
+import wengang.engine.Location;
 
 /**
  * SHA-256 of an input's bytes: of the file itself, or for a folder (Parquet parts, a
@@ -23,22 +21,22 @@ public final class ContentHash {
     private ContentHash() {}
 
     public static String of(InputSource source) {
+        if (source.content() != null) {
+            return ofBytes(source.content());
+        }
         return source.path() == null ? ofBytes(new byte[0]) : of(source.path());
     }
 
-    public static String of(Path path) {
+    public static String of(Location path) {
         MessageDigest digest = sha256();
         try {
-            if (Files.isDirectory(path)) {
-                List<Path> files;
-                try (Stream<Path> walk = Files.walk(path)) {
-                    files = walk.filter(Files::isRegularFile).filter(p -> counts(p.getFileName().toString()))
-                            .sorted((a, b) -> relative(path, a).compareTo(relative(path, b))).toList();
-                }
-                for (Path f : files) {
-                    digest.update(relative(path, f).getBytes(StandardCharsets.UTF_8));
+            if (path.isDirectory()) {
+                List<Location> files = path.files().stream().filter(f -> counts(path.relativeName(f)))
+                        .sorted((a, b) -> path.relativeName(a).compareTo(path.relativeName(b))).toList();
+                for (Location f : files) {
+                    digest.update(path.relativeName(f).getBytes(StandardCharsets.UTF_8));
                     digest.update((byte) 0);
-                    digest.update(ByteBuffer.allocate(Long.BYTES).putLong(Files.size(f)).array());
+                    digest.update(ByteBuffer.allocate(Long.BYTES).putLong(f.length()).array());
                     update(digest, f);
                 }
             } else {
@@ -54,17 +52,14 @@ public final class ContentHash {
         return HexFormat.of().formatHex(sha256().digest(bytes));
     }
 
-    private static boolean counts(String fileName) {
+    private static boolean counts(String relativeName) {
+        String fileName = relativeName.substring(relativeName.lastIndexOf('/') + 1);
         return !fileName.startsWith(".") && !fileName.equals("_SUCCESS");
     }
 
-    private static String relative(Path root, Path file) {
-        return root.relativize(file).toString().replace('\\', '/');
-    }
-
-    private static void update(MessageDigest digest, Path file) throws IOException {
+    private static void update(MessageDigest digest, Location file) throws IOException {
         byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = file.open()) {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 digest.update(buffer, 0, n);

@@ -14,7 +14,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -34,6 +33,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
+import wengang.engine.Location;
 import wengang.schemas.TableSpec;
 
 /**
@@ -74,12 +74,48 @@ public final class CsvLines {
     public record Lines(Dataset<Row> rows, long count) {}
 
     /** Every data line of {@code file} (header and empty lines left out), counted in the numbering pass. */
-    public static Lines read(SparkSession spark, Path file, Charset charset) {
+    public static Lines read(SparkSession spark, Location file, Charset charset) {
         String charsetName = charset.name();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        JavaRDD<Decoded> decoded = jsc
-                .hadoopFile(file.toAbsolutePath().toString(), TextInputFormat.class, LongWritable.class, Text.class)
-                .mapPartitions(records -> decodeAll(records, charsetName));
+        return numbered(spark, jsc
+                .hadoopFile(file.uri(), TextInputFormat.class, LongWritable.class, Text.class)
+                .mapPartitions(records -> decodeAll(records, charsetName)));
+    }
+
+    /**
+     * As {@link #read(SparkSession, Location, Charset)} for a small file the driver already
+     * holds (the default quotas bundled in the jar): its lines reach the executors as data.
+     */
+    public static Lines read(SparkSession spark, byte[] content, Charset charset) {
+        String charsetName = charset.name();
+        // lines end as Hadoop's text reader ends them: \n, \r\n or \r
+        List<byte[]> physical = new ArrayList<>();
+        int start = 0;
+        int i = 0;
+        while (i < content.length) {
+            byte b = content[i];
+            if (b == '\n' || b == '\r') {
+                physical.add(Arrays.copyOfRange(content, start, i));
+                i += b == '\r' && i + 1 < content.length && content[i + 1] == '\n' ? 2 : 1;
+                start = i;
+            } else {
+                i++;
+            }
+        }
+        if (start < content.length) {
+            physical.add(Arrays.copyOfRange(content, start, content.length));
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        return numbered(spark, jsc.parallelize(physical, 1).mapPartitions(lines -> {
+            Charset cs = Charset.forName(charsetName);
+            CharsetDecoder strict = strict(cs);
+            List<Decoded> out = new ArrayList<>();
+            lines.forEachRemaining(b -> out.add(decode(strict, cs, b, b.length)));
+            return out.iterator();
+        }));
+    }
+
+    private static Lines numbered(SparkSession spark, JavaRDD<Decoded> decoded) {
         // the header is never empty (checked before ingest), so data lines = non-empty lines - 1
         Positions.Numbered<Decoded> numbered = Positions.number(decoded, d -> !d.text().isEmpty());
         JavaRDD<Row> lines = numbered.rows()
@@ -131,9 +167,7 @@ public final class CsvLines {
 
     private static Iterator<Decoded> decodeAll(Iterator<Tuple2<LongWritable, Text>> records, String charsetName) {
         Charset charset = Charset.forName(charsetName);
-        CharsetDecoder strict = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder strict = strict(charset);
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -143,20 +177,28 @@ public final class CsvLines {
             @Override
             public Decoded next() {
                 Text text = records.next()._2(); // reused by the reader: decode now
-                byte[] bytes = text.getBytes();
-                int length = text.getLength();
-                if (length > 0 && bytes[length - 1] == '\r') {
-                    length--;
-                }
-                try {
-                    CharBuffer chars = strict.reset().decode(ByteBuffer.wrap(bytes, 0, length));
-                    return new Decoded(chars.toString(), null);
-                } catch (CharacterCodingException e) {
-                    return new Decoded(new String(bytes, 0, length, charset),
-                            Base64.getEncoder().encodeToString(Arrays.copyOf(bytes, length)));
-                }
+                return decode(strict, charset, text.getBytes(), text.getLength());
             }
         };
+    }
+
+    private static CharsetDecoder strict(Charset charset) {
+        return charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    private static Decoded decode(CharsetDecoder strict, Charset charset, byte[] bytes, int length) {
+        if (length > 0 && bytes[length - 1] == '\r') {
+            length--;
+        }
+        try {
+            CharBuffer chars = strict.reset().decode(ByteBuffer.wrap(bytes, 0, length));
+            return new Decoded(chars.toString(), null);
+        } catch (CharacterCodingException e) {
+            return new Decoded(new String(bytes, 0, length, charset),
+                    Base64.getEncoder().encodeToString(Arrays.copyOf(bytes, length)));
+        }
     }
 
     private static Row numbered(Tuple2<Decoded, Long> indexed) {

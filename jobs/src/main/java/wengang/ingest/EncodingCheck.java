@@ -9,13 +9,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
+import wengang.engine.Location;
 
 /**
  * Is a CSV file in the encoding it is read with? Asked of every CSV file of the input
@@ -85,9 +84,9 @@ public final class EncodingCheck {
     }
 
     /** Samples the first {@value #SAMPLE_BYTES} bytes of {@code file}. */
-    public static Sample sample(Path file, Charset charset) throws IOException {
+    public static Sample sample(Location file, Charset charset) throws IOException {
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = file.open()) {
             bytes = in.readNBytes(SAMPLE_BYTES + 1);
         }
         boolean whole = bytes.length <= SAMPLE_BYTES;

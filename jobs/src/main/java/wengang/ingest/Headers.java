@@ -7,8 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import wengang.engine.Location;
 import wengang.schemas.TableSpec;
 
 /**
@@ -73,9 +72,14 @@ public final class Headers {
     }
 
     /** The header of a CSV file: its first line, decoded with {@code charset}, BOM stripped. */
-    public static List<String> readCsvHeader(Path file, Charset charset) throws IOException {
+    public static List<String> readCsvHeader(Location file, Charset charset) throws IOException {
+        return readCsvHeader(file.open(), charset);
+    }
+
+    /** The header of the CSV text {@code in} holds (closed when read). */
+    public static List<String> readCsvHeader(java.io.InputStream in, Charset charset) throws IOException {
         String first;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset))) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, charset))) {
             first = r.readLine();
         }
         if (first == null) {

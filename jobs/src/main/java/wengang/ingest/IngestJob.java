@@ -3,11 +3,8 @@ package wengang.ingest;
 import static org.apache.spark.sql.functions.col;
 
 import io.delta.tables.DeltaTable;
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +17,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -28,7 +24,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import wengang.engine.EngineSettings;
+import wengang.engine.Bundled;
+import wengang.engine.Location;
 import wengang.engine.Materialised;
 import wengang.engine.Progress;
 import wengang.engine.Warehouse;
@@ -72,14 +69,14 @@ public final class IngestJob {
 
     private IngestJob() {}
 
-    /** Ingests {@code inputDir}, taking absent quotas from conf/reference/quotas.csv. */
-    public static IngestReport run(SparkSession spark, Path inputDir, Charset encoding, Warehouse warehouse) {
+    /** Ingests {@code inputDir}, taking absent quotas from conf/reference/quotas.csv (bundled in the jar). */
+    public static IngestReport run(SparkSession spark, Location inputDir, Charset encoding, Warehouse warehouse) {
         return run(spark, inputDir, encoding, warehouse, defaultQuotasFile());
     }
 
-    /** As {@link #run(SparkSession, Path, Charset, Warehouse)}, with the default quotas file given. */
-    public static IngestReport run(SparkSession spark, Path inputDir, Charset encoding, Warehouse warehouse,
-                                   Path defaultQuotas) {
+    /** As {@link #run(SparkSession, Location, Charset, Warehouse)}, with the default quotas (CSV bytes) given. */
+    public static IngestReport run(SparkSession spark, Location inputDir, Charset encoding, Warehouse warehouse,
+                                   byte[] defaultQuotas) {
         requireLineBased(encoding);
         List<InputSource> sources = InputFolder.scan(spark, inputDir, encoding, defaultQuotas,
                 EncodingCheck.maxShare(spark));
@@ -119,13 +116,13 @@ public final class IngestJob {
     }
 
     /** rejects.csv of every current reject (sorted by table, file, line). Returns the rows written. */
-    public static long writeRejectsCsv(SparkSession spark, Warehouse warehouse, Path file) {
+    public static long writeRejectsCsv(SparkSession spark, Warehouse warehouse, Location file) {
         return RejectsTable.writeCsv(spark, warehouse, file);
     }
 
-    /** conf/reference/quotas.csv under the project home ({@link EngineSettings#confDir()}). */
-    public static Path defaultQuotasFile() {
-        return EngineSettings.confDir().resolve(InputFolder.DEFAULT_QUOTAS);
+    /** conf/reference/quotas.csv as bundled in the jar. */
+    public static byte[] defaultQuotasFile() {
+        return Bundled.bytes(InputFolder.DEFAULT_QUOTAS);
     }
 
     /**
@@ -241,11 +238,13 @@ public final class IngestJob {
         TableSpec table = source.table();
         switch (source.format()) {
             case CSV, DEFAULT -> {
-                CsvLines.Lines lines = CsvLines.read(spark, source.path(), source.charset());
+                CsvLines.Lines lines = source.content() != null
+                        ? CsvLines.read(spark, source.content(), source.charset())
+                        : CsvLines.read(spark, source.path(), source.charset());
                 return new StringRows(CsvLines.parse(lines.rows(), source.header(), table), lines.count());
             }
             case PARQUET, DELTA -> {
-                String path = source.path().toString();
+                String path = source.path().uri();
                 Dataset<Row> typed = source.format() == InputFormat.PARQUET
                         ? spark.read().parquet(path) : spark.read().format("delta").load(path);
                 TableRows.Positioned rows = source.format() == InputFormat.PARQUET
@@ -274,15 +273,15 @@ public final class IngestJob {
      * latest commit's file is never cleaned up), else from the table history.
      */
     static long version(SparkSession spark, String deltaPath) {
-        try (Stream<Path> log = Files.list(Path.of(deltaPath, "_delta_log"))) {
-            OptionalLong latest = log.map(p -> p.getFileName().toString())
+        try {
+            OptionalLong latest = Warehouse.at(deltaPath).resolve("_delta_log").list().stream().map(Location::name)
                     .filter(n -> COMMIT_FILE.matcher(n).matches())
                     .mapToLong(n -> Long.parseLong(n.substring(0, n.indexOf('.'))))
                     .max();
             if (latest.isPresent()) {
                 return latest.getAsLong();
             }
-        } catch (IOException e) {
+        } catch (java.io.UncheckedIOException e) {
             // fall back to the history below
         }
         return DeltaTable.forPath(spark, deltaPath).history(1).select("version").head().getLong(0);

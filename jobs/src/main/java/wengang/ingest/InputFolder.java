@@ -1,16 +1,16 @@
 package wengang.ingest;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
+import wengang.engine.Location;
 import wengang.schemas.TableSpec;
 import wengang.schemas.Tables;
 
@@ -26,7 +26,7 @@ import wengang.schemas.Tables;
  * an error: the folder must say which one is the snapshot.
  */
 public final class InputFolder {
-    /** Where the default quotas live, relative to the project's conf folder. */
+    /** Where the default quotas live among the bundled conf files ({@link wengang.engine.Bundled}). */
     public static final String DEFAULT_QUOTAS = "reference/quotas.csv";
 
     private InputFolder() {}
@@ -34,21 +34,21 @@ public final class InputFolder {
     /**
      * The sources to ingest, one per table of {@link Tables#ALL}, in that order.
      *
-     * @param defaultQuotas       read (UTF-8) when the folder has no quotas table
+     * @param defaultQuotas       the quotas (UTF-8 CSV) used when the folder has no quotas table
      * @param maxUndecodableShare a CSV file with more than this share of its (sampled) lines not
      *                            valid in {@code charset} is refused
      * @throws InputContractException when a required table or a column is missing, or a CSV
      *                                file is not in {@code charset}
      */
-    public static List<InputSource> scan(SparkSession spark, Path dir, Charset charset, Path defaultQuotas,
+    public static List<InputSource> scan(SparkSession spark, Location dir, Charset charset, byte[] defaultQuotas,
                                          double maxUndecodableShare) {
-        if (!Files.isDirectory(dir)) {
-            throw new InputContractException("input folder " + dir + " does not exist or is not a folder");
-        }
-        List<Path> entries;
-        try (Stream<Path> s = Files.list(dir)) {
-            entries = s.sorted().toList();
-        } catch (IOException e) {
+        List<Location> entries;
+        try {
+            if (!dir.isDirectory()) {
+                throw new InputContractException("input folder " + dir + " does not exist or is not a folder");
+            }
+            entries = dir.list();
+        } catch (UncheckedIOException e) {
             throw new InputContractException("cannot list input folder " + dir + ": " + e.getMessage());
         }
         List<String> problems = new ArrayList<>();
@@ -66,21 +66,21 @@ public final class InputFolder {
         return List.copyOf(sources);
     }
 
-    private static InputSource find(SparkSession spark, Path dir, List<Path> entries, TableSpec table,
-                                    Charset charset, Path defaultQuotas, double maxUndecodableShare,
+    private static InputSource find(SparkSession spark, Location dir, List<Location> entries, TableSpec table,
+                                    Charset charset, byte[] defaultQuotas, double maxUndecodableShare,
                                     List<String> problems) {
         String name = table.name();
         List<InputSource> found = new ArrayList<>();
         List<String> notDelta = new ArrayList<>();
-        for (Path p : entries) {
-            String fileName = p.getFileName().toString();
+        for (Location p : entries) {
+            String fileName = p.name();
             String lower = fileName.toLowerCase(Locale.ROOT);
-            if (lower.equals(name + ".csv") && Files.isRegularFile(p)) {
+            if (lower.equals(name + ".csv") && p.isFile()) {
                 found.add(new InputSource(table, fileName, p, InputFormat.CSV, charset, List.of()));
             } else if (lower.equals(name + ".parquet")) {
                 found.add(new InputSource(table, fileName, p, InputFormat.PARQUET, null, List.of()));
-            } else if (lower.equals(name) && Files.isDirectory(p)) {
-                if (Files.isDirectory(p.resolve("_delta_log"))) {
+            } else if (lower.equals(name) && p.isDirectory()) {
+                if (p.resolve("_delta_log").isDirectory()) {
                     found.add(new InputSource(table, fileName, p, InputFormat.DELTA, null, List.of()));
                 } else {
                     notDelta.add(fileName + "/");
@@ -103,13 +103,8 @@ public final class InputFolder {
                     + "; columns: " + Headers.expected(table));
             return null;
         } else if (name.equals(Tables.QUOTAS.name())) {
-            if (!Files.isRegularFile(defaultQuotas)) {
-                problems.add("no quotas table in " + dir + " and the default quotas file " + defaultQuotas
-                        + " is missing");
-                return null;
-            }
-            source = new InputSource(table, defaultLabel(defaultQuotas), defaultQuotas, InputFormat.DEFAULT,
-                    StandardCharsets.UTF_8, List.of());
+            source = new InputSource(table, DEFAULT_LABEL, null, InputFormat.DEFAULT, StandardCharsets.UTF_8,
+                    List.of(), defaultQuotas);
         } else {
             return InputSource.none(table);
         }
@@ -142,23 +137,20 @@ public final class InputFolder {
                     + "; expected columns: " + Headers.expected(table));
             return null;
         }
-        return new InputSource(table, source.fileName(), source.path(), source.format(), source.charset(), header);
+        return source.withHeader(header);
     }
 
     private static List<String> readHeader(SparkSession spark, InputSource source) throws IOException {
         return switch (source.format()) {
-            case CSV, DEFAULT -> Headers.readCsvHeader(source.path(), source.charset());
-            case PARQUET -> Arrays.asList(spark.read().parquet(source.path().toString()).schema().fieldNames());
-            case DELTA -> Arrays.asList(spark.read().format("delta").load(source.path().toString())
+            case CSV -> Headers.readCsvHeader(source.path(), source.charset());
+            case DEFAULT -> Headers.readCsvHeader(new ByteArrayInputStream(source.content()), source.charset());
+            case PARQUET -> Arrays.asList(spark.read().parquet(source.path().uri()).schema().fieldNames());
+            case DELTA -> Arrays.asList(spark.read().format("delta").load(source.path().uri())
                     .schema().fieldNames());
             case NONE -> source.table().columnNames();
         };
     }
 
-    /** How the default file is named in rejects and ingest_runs: conf/reference/quotas.csv. */
-    static String defaultLabel(Path defaultQuotas) {
-        Path p = defaultQuotas.normalize();
-        int n = p.getNameCount();
-        return n >= 3 ? p.subpath(n - 3, n).toString().replace('\\', '/') : p.toString();
-    }
+    /** How the default quotas are named in rejects and ingest_runs. */
+    static final String DEFAULT_LABEL = "conf/" + DEFAULT_QUOTAS;
 }

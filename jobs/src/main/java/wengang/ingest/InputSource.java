@@ -1,9 +1,9 @@
 package wengang.ingest;
 
 import java.nio.charset.Charset;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import wengang.engine.Location;
 import wengang.schemas.TableSpec;
 
 /**
@@ -13,10 +13,18 @@ import wengang.schemas.TableSpec;
  * @param fileName the name as given in the input folder ({@code contributions.csv},
  *                 {@code cards} for a Delta folder), the default file's path for
  *                 {@link InputFormat#DEFAULT}, empty for {@link InputFormat#NONE}
+ * @param path     where the table is; null for {@link InputFormat#DEFAULT} and {@link InputFormat#NONE}
  * @param charset  the text encoding; null unless {@link InputFormat#isText()}
+ * @param content  the bytes of a {@link InputFormat#DEFAULT} table (bundled in the jar, read on
+ *                 the driver and handed to Spark as data); null for the others
  */
-public record InputSource(TableSpec table, String fileName, Path path, InputFormat format, Charset charset,
-                          List<String> header) {
+public record InputSource(TableSpec table, String fileName, Location path, InputFormat format, Charset charset,
+                          List<String> header, byte[] content) {
+    public InputSource(TableSpec table, String fileName, Location path, InputFormat format, Charset charset,
+                       List<String> header) {
+        this(table, fileName, path, format, charset, header, null);
+    }
+
     public InputSource {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(fileName, "fileName");
@@ -25,7 +33,9 @@ public record InputSource(TableSpec table, String fileName, Path path, InputForm
         if (format.isText() && charset == null) {
             throw new IllegalArgumentException(format.label() + " input needs a charset");
         }
-        if (format != InputFormat.NONE) {
+        if (format == InputFormat.DEFAULT) {
+            Objects.requireNonNull(content, "content");
+        } else if (format != InputFormat.NONE) {
             Objects.requireNonNull(path, "path");
         }
     }
@@ -33,6 +43,11 @@ public record InputSource(TableSpec table, String fileName, Path path, InputForm
     /** An optional table the folder does not hold: ingested as an empty version. */
     public static InputSource none(TableSpec table) {
         return new InputSource(table, "", null, InputFormat.NONE, null, table.columnNames());
+    }
+
+    /** The same source with its header as read. */
+    public InputSource withHeader(List<String> header) {
+        return new InputSource(table, fileName, path, format, charset, header, content);
     }
 
     /** The encoding recorded in ingest_runs: the charset name for text inputs, else null. */

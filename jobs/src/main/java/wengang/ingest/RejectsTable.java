@@ -3,7 +3,6 @@ package wengang.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import wengang.engine.Location;
 import wengang.engine.Warehouse;
 import wengang.output.CsvOutput;
 import wengang.schemas.Columns;
@@ -92,7 +92,7 @@ public final class RejectsTable {
     }
 
     /** rejects.csv: every current reject, sorted by table, file, line. Returns the rows written. */
-    public static long writeCsv(SparkSession spark, Warehouse warehouse, Path file) {
+    public static long writeCsv(SparkSession spark, Warehouse warehouse, Location file) {
         List<String> columns = OutputFiles.REJECTS.columns();
         return CsvOutput.write(read(spark, warehouse), columns, List.of(Columns.TABLE, Columns.FILE, Columns.LINE),
                 file);

@@ -6,29 +6,25 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.databind.SequenceWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.UUID;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import wengang.engine.Location;
 
 /**
  * The one writer of CSV outputs: UTF-8, header, one row per line, rows sorted by
  * their first columns (then by all the others, so equal keys still come out in one
  * order), money with two decimals, absent values as empty fields. Two runs on the
- * same data give the same bytes. The file appears atomically: written beside its
- * final name, then renamed.
+ * same data give the same bytes. The file appears atomically ({@link Published}).
  */
 public final class CsvOutput {
     private static final CsvMapper MAPPER = new CsvMapper();
@@ -39,7 +35,7 @@ public final class CsvOutput {
      * Writes {@code columns} of {@code rows}, sorted by {@code sortColumns} and then by
      * the remaining columns. Returns the number of data rows written.
      */
-    public static long write(Dataset<Row> rows, List<String> columns, List<String> sortColumns, Path file) {
+    public static long write(Dataset<Row> rows, List<String> columns, List<String> sortColumns, Location file) {
         LinkedHashSet<String> order = new LinkedHashSet<>(sortColumns);
         order.addAll(columns);
         Column[] sort = order.stream().map(c -> col(c).asc_nulls_first()).toArray(Column[]::new);
@@ -58,22 +54,20 @@ public final class CsvOutput {
     }
 
     /** A file with the header only: the output of a capability that has nothing to say. */
-    public static void writeHeaderOnly(List<String> columns, Path file) {
+    public static void writeHeaderOnly(List<String> columns, Location file) {
         writeRows(columns, List.<Row>of().iterator(), file);
     }
 
     /** Writes already-ordered rows (small, driver-side outputs). */
-    public static long writeRows(List<String> columns, Iterator<Row> rows, Path file) {
+    public static long writeRows(List<String> columns, Iterator<Row> rows, Location file) {
         // the header is written as the first record, by the same encoder as the rows: exactly
         // one header line whether or not rows follow (Jackson's own header comes with the
         // first row only)
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(false).setLineSeparator("\n");
         columns.forEach(schema::addColumn);
-        Path tmp = tempBeside(file);
-        long n = 0;
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+        return Published.file(file, stream -> {
+            long n = 0;
+            try (Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
                  SequenceWriter out = MAPPER.writer(schema.build())
                          .without(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
                          // quote only what needs it (separator, quote, line break, outer blanks):
@@ -92,17 +86,8 @@ public final class CsvOutput {
                     n++;
                 }
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return n;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the rename succeeded or the error above is the one to report
-            }
-        }
+        });
     }
 
     /** How a value is written: decimals at their column's scale, dates ISO, null as empty. */
@@ -114,9 +99,5 @@ public final class CsvOutput {
             return d.toPlainString(); // the column's DecimalType fixes the scale (money: 2)
         }
         return value.toString();
-    }
-
-    static Path tempBeside(Path file) {
-        return file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
     }
 }

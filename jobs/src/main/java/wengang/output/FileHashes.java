@@ -3,18 +3,17 @@ package wengang.output;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import wengang.engine.Location;
 
 /** SHA-256 of files, streamed. */
 public final class FileHashes {
     private FileHashes() {}
 
-    public static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+    public static String sha256(Location file) {
+        try (InputStream in = file.open()) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];
             int n;

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import wengang.engine.Location;
 
 /**
  * payments/manifest.json: what a district office checks before paying. Cycle, policy,
@@ -47,9 +47,9 @@ public record Manifest(
     public record Totals(@JsonProperty("files") int files, @JsonProperty("rows") long rows,
                          @JsonProperty("pay_total") BigDecimal payTotal, @JsonProperty("held_total") BigDecimal heldTotal) {}
 
-    public static Manifest read(Path file) {
-        try {
-            return JSON.readValue(file.toFile(), Manifest.class);
+    public static Manifest read(Location file) {
+        try (java.io.InputStream in = file.open()) {
+            return JSON.readValue(in, Manifest.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read manifest " + file + ": " + e.getMessage(), e);
         }

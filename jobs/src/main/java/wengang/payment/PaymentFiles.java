@@ -2,21 +2,15 @@ package wengang.payment;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import wengang.engine.Location;
 import wengang.output.CsvOutput;
 import wengang.output.FaultInjection;
 import wengang.output.FileHashes;
@@ -31,7 +25,10 @@ import wengang.schemas.OutputFiles;
  * Writes payments/&lt;district&gt;.csv for every district of the city (header only when a
  * district has no line) and payments/manifest.json, atomically as a set: files go to a
  * staging folder, the manifest last, then the folder replaces payments/. A crash leaves
- * either the old set or the new one, never half of one that looks complete.
+ * either the old set or the new one, never half of one that looks complete. On a file
+ * system without atomic renames (object stores) the manifest is the commit: it is written
+ * last and names every file with its SHA-256, so a set is complete exactly when every file
+ * matches its manifest line.
  */
 public final class PaymentFiles {
     public static final String FOLDER = "payments";
@@ -39,79 +36,75 @@ public final class PaymentFiles {
 
     private PaymentFiles() {}
 
-    public static Manifest write(Dataset<Row> lines, Policy policy, int cycle, Map<String, Long> inputVersions, Path outDir) {
-        Path staging = outDir.resolve("." + FOLDER + ".staging");
-        Path target = outDir.resolve(FOLDER);
-        deleteTree(staging);
+    public static Manifest write(Dataset<Row> lines, Policy policy, int cycle, Map<String, Long> inputVersions, Location outDir) {
+        Location staging = outDir.resolve("." + FOLDER + ".staging");
+        Location target = outDir.resolve(FOLDER);
+        staging.delete();
         List<Manifest.FileEntry> files = new ArrayList<>();
         long count = 0;
         BigDecimal pay = Money.ZERO;
         BigDecimal held = Money.ZERO;
-        try {
-            Files.createDirectories(staging);
-            // one sorted pass over the lines, one file per district in district order
-            List<String> columns = OutputFiles.PAYMENTS.columns();
-            Column[] order = java.util.stream.Stream.concat(java.util.stream.Stream.of(Columns.DISTRICT, Columns.PAYMENT_ID),
-                    columns.stream()).distinct().map(c -> col(c).asc_nulls_first()).toArray(Column[]::new);
-            Dataset<Row> selected = lines.select(columns.stream().map(c -> col(c)).toArray(Column[]::new));
-            int districtIndex = columns.indexOf(Columns.DISTRICT);
-            int statusIndex = columns.indexOf(Columns.STATUS);
-            int amountIndex = columns.indexOf(Columns.AMOUNT);
-            PeekingIterator rows = new PeekingIterator(CsvOutput.sortedRows(selected, order));
-            for (String district : policy.districtCodes()) {
-                while (rows.hasNext() && rows.peek().getString(districtIndex).compareTo(district) < 0) {
-                    rows.next(); // a line for an office outside the city cannot be paid by a district: skipped
-                }
-                BigDecimal[] totals = {Money.ZERO, Money.ZERO};
-                Iterator<Row> mine = new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return rows.hasNext() && rows.peek().getString(districtIndex).equals(district);
-                    }
-
-                    @Override
-                    public Row next() {
-                        Row r = rows.next();
-                        int t = PaymentStatus.PAY.equals(r.getString(statusIndex)) ? 0 : 1;
-                        totals[t] = totals[t].add(r.getDecimal(amountIndex));
-                        return r;
-                    }
-                };
-                Path file = staging.resolve(district + ".csv");
-                long n = CsvOutput.writeRows(columns, mine, file);
-                files.add(new Manifest.FileEntry(district + ".csv", district, n, money(totals[0]), money(totals[1]),
-                        FileHashes.sha256(file)));
-                count += n;
-                pay = pay.add(totals[0]);
-                held = held.add(totals[1]);
-                FaultInjection.point("payments-file-" + district);
+        staging.mkdirs();
+        // one sorted pass over the lines, one file per district in district order
+        List<String> columns = OutputFiles.PAYMENTS.columns();
+        Column[] order = java.util.stream.Stream.concat(java.util.stream.Stream.of(Columns.DISTRICT, Columns.PAYMENT_ID),
+                columns.stream()).distinct().map(c -> col(c).asc_nulls_first()).toArray(Column[]::new);
+        Dataset<Row> selected = lines.select(columns.stream().map(c -> col(c)).toArray(Column[]::new));
+        int districtIndex = columns.indexOf(Columns.DISTRICT);
+        int statusIndex = columns.indexOf(Columns.STATUS);
+        int amountIndex = columns.indexOf(Columns.AMOUNT);
+        PeekingIterator rows = new PeekingIterator(CsvOutput.sortedRows(selected, order));
+        for (String district : policy.districtCodes()) {
+            while (rows.hasNext() && rows.peek().getString(districtIndex).compareTo(district) < 0) {
+                rows.next(); // a line for an office outside the city cannot be paid by a district: skipped
             }
-            Manifest manifest = new Manifest(Months.formatDashed(cycle),
-                    new Manifest.PolicyRef(policy.name(), policy.version(), policy.sha256()), inputVersions, files,
-                    new Manifest.Totals(files.size(), count, pay, held));
-            Files.write(staging.resolve(MANIFEST), manifest.toJson());
-            FaultInjection.point("payments-before-swap");
-            swap(staging, target);
-            return manifest;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write payment files under " + outDir + ": " + e.getMessage(), e);
+            BigDecimal[] totals = {Money.ZERO, Money.ZERO};
+            Iterator<Row> mine = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext() && rows.peek().getString(districtIndex).equals(district);
+                }
+
+                @Override
+                public Row next() {
+                    Row r = rows.next();
+                    int t = PaymentStatus.PAY.equals(r.getString(statusIndex)) ? 0 : 1;
+                    totals[t] = totals[t].add(r.getDecimal(amountIndex));
+                    return r;
+                }
+            };
+            Location file = staging.resolve(district + ".csv");
+            long n = CsvOutput.writeRows(columns, mine, file);
+            files.add(new Manifest.FileEntry(district + ".csv", district, n, money(totals[0]), money(totals[1]),
+                    FileHashes.sha256(file)));
+            count += n;
+            pay = pay.add(totals[0]);
+            held = held.add(totals[1]);
+            FaultInjection.point("payments-file-" + district);
         }
+        Manifest manifest = new Manifest(Months.formatDashed(cycle),
+                new Manifest.PolicyRef(policy.name(), policy.version(), policy.sha256()), inputVersions, files,
+                new Manifest.Totals(files.size(), count, pay, held));
+        staging.resolve(MANIFEST).write(manifest.toJson());
+        FaultInjection.point("payments-before-swap");
+        swap(staging, target);
+        return manifest;
     }
 
     /** Outside payment cycles no payment file is written; a previous cycle's set is removed. */
-    public static void removeStale(Path outDir) {
-        deleteTree(outDir.resolve(FOLDER));
-        deleteTree(outDir.resolve("." + FOLDER + ".staging"));
+    public static void removeStale(Location outDir) {
+        outDir.resolve(FOLDER).delete();
+        outDir.resolve("." + FOLDER + ".staging").delete();
     }
 
-    private static void swap(Path staging, Path target) throws IOException {
-        Path old = target.resolveSibling("." + FOLDER + ".old");
-        deleteTree(old);
-        if (Files.exists(target)) {
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+    private static void swap(Location staging, Location target) {
+        Location old = target.parent().resolve("." + FOLDER + ".old");
+        old.delete();
+        if (target.exists()) {
+            target.moveTo(old);
         }
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(old);
+        staging.moveTo(target);
+        old.delete();
     }
 
     /** An iterator that can look at its next row without taking it. */
@@ -145,18 +138,5 @@ public final class PaymentFiles {
 
     private static BigDecimal money(BigDecimal v) {
         return v == null ? Money.ZERO : v.setScale(Money.SCALE);
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + dir + ": " + e.getMessage(), e);
-        }
     }
 }

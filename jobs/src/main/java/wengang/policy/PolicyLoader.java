@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -18,9 +17,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import wengang.engine.EngineSettings;
+import java.util.function.Function;
+import wengang.engine.Bundled;
+import wengang.engine.Location;
 
-/** Reads a policy file (YAML) once into an immutable {@link Policy}. */
+/**
+ * Reads a policy file (YAML) once, on the driver, into an immutable {@link Policy}: the default
+ * one bundled in the jar (conf/policies/), or one the user names (any {@link Location}). Its
+ * districts file is read beside it.
+ */
 public final class PolicyLoader {
     public static final String DEFAULT_POLICY = "policies/guangzhou-2023.yaml";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -38,18 +43,28 @@ public final class PolicyLoader {
 
     private PolicyLoader() {}
 
-    /** conf/policies/guangzhou-2023.yaml of the project home. */
+    /** conf/policies/guangzhou-2023.yaml as bundled in the jar. */
     public static Policy loadDefault() {
-        return load(EngineSettings.confDir().resolve(DEFAULT_POLICY));
+        return parse(Bundled.bytes(DEFAULT_POLICY), "conf/" + DEFAULT_POLICY,
+                relative -> Bundled.bytes(java.nio.file.Path.of(DEFAULT_POLICY).resolveSibling(relative).normalize()
+                        .toString().replace('\\', '/')));
     }
 
-    public static Policy load(Path file) {
+    public static Policy load(Location file) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
+            bytes = file.readAllBytes();
+        } catch (UncheckedIOException e) {
             throw new PolicyException("cannot read policy file " + file + ": " + e.getMessage(), e);
         }
+        return parse(bytes, file.toString(), relative -> file.parent().resolve(relative).readAllBytes());
+    }
+
+    /**
+     * @param file    how the policy is named in messages
+     * @param sibling the bytes of a file named relative to the policy's folder (its districts file)
+     */
+    static Policy parse(byte[] bytes, String file, Function<String, byte[]> sibling) {
         JsonNode root;
         try {
             root = YAML.readTree(bytes);
@@ -60,7 +75,7 @@ public final class PolicyLoader {
         String version = text(root, "version", file);
         String title = root.path("title").asText("");
         String city = text(root, "city_region", file);
-        Path districtsFile = file.toAbsolutePath().getParent().resolve(text(root, "districts_file", file)).normalize();
+        String districtsFile = text(root, "districts_file", file);
 
         Map<String, Parameter> params = new LinkedHashMap<>();
         JsonNode ps = root.path("parameters");
@@ -73,10 +88,10 @@ public final class PolicyLoader {
                 throw new PolicyException("policy file " + file + " lacks parameter '" + key + "'");
             }
         }
-        return new Policy(name, version, title, sha256(bytes), city, districts(districtsFile, city), params);
+        return new Policy(name, version, title, sha256(bytes), city, districts(districtsFile, sibling, city, file), params);
     }
 
-    private static Parameter parameter(String key, JsonNode node, Path file) {
+    private static Parameter parameter(String key, JsonNode node, String file) {
         JsonNode values = node.path("values");
         if (!values.isObject() || values.isEmpty()) {
             throw new PolicyException(file + ": parameter " + key + " needs 'values: {yyyy-MM-dd: value}'");
@@ -97,26 +112,29 @@ public final class PolicyLoader {
                 node.path("source").asText(), dated);
     }
 
-    private static List<District> districts(Path csv, String city) {
+    private static List<District> districts(String csv, Function<String, byte[]> sibling, String city,
+                                            String policyFile) {
         List<District> out = new ArrayList<>();
         try {
-            List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+            List<String> lines = new String(sibling.apply(csv), StandardCharsets.UTF_8).lines().toList();
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split(",");
                 if (f.length >= 3 && f[2].trim().equals(city)) {
                     out.add(new District(f[0].trim(), f[1].trim()));
                 }
             }
-        } catch (IOException e) {
-            throw new PolicyException("cannot read districts file " + csv + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new PolicyException("cannot read districts file " + csv + " of policy " + policyFile + ": "
+                    + e.getMessage(), e);
         }
         if (out.isEmpty()) {
-            throw new PolicyException("districts file " + csv + " lists no district of city " + city);
+            throw new PolicyException("districts file " + csv + " of policy " + policyFile
+                    + " lists no district of city " + city);
         }
         return out;
     }
 
-    private static String text(JsonNode root, String key, Path file) {
+    private static String text(JsonNode root, String key, String file) {
         String v = root.path(key).asText("");
         if (v.isBlank()) {
             throw new PolicyException("policy file " + file + " lacks '" + key + "'");

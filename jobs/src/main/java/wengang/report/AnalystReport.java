@@ -5,14 +5,10 @@ import static org.apache.spark.sql.functions.*;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +19,8 @@ import wengang.cycle.CycleComputation.CycleResult;
 import wengang.eligibility.MonthEligibility;
 import wengang.eligibility.MonthColumns;
 import wengang.eligibility.PersonMonths;
+import wengang.engine.Location;
+import wengang.output.Published;
 import wengang.payment.Ledger;
 import wengang.policy.Policy;
 import wengang.schemas.Codes.MonthStatus;
@@ -37,13 +35,14 @@ import wengang.schemas.Months;
 public final class AnalystReport {
     public static final String FILE = "report.html";
     private static final PebbleEngine ENGINE = new PebbleEngine.Builder()
-            .loader(new ClasspathLoader()).strictVariables(true).build();
+            // templates come from the application's class loader (Pebble's own is Spark's on a cluster)
+            .loader(new ClasspathLoader(AnalystReport.class.getClassLoader())).strictVariables(true).build();
 
     private AnalystReport() {}
 
     public static void write(CycleResult r, Dataset<Row> flags, Dataset<Row> entriesOfCycle, Dataset<Row> employers, Policy policy,
                              Map<String, Long> versions, Map<String, BigDecimal> metrics,
-                             Map<String, BigDecimal> previous, Path file) {
+                             Map<String, BigDecimal> previous, Location file) {
         Map<String, Object> ctx = new LinkedHashMap<>();
         ctx.put("cycle", Months.formatDashed(r.cycle()));
         ctx.put("policy", policy.label());
@@ -122,18 +121,13 @@ public final class AnalystReport {
         return out;
     }
 
-    static void render(String template, Map<String, Object> ctx, Path file) {
+    static void render(String template, Map<String, Object> ctx, Location file) {
         PebbleTemplate t = ENGINE.getTemplate(template);
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            t.evaluate(w, ctx);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        Published.file(file, out -> {
+            try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+                t.evaluate(w, ctx);
+            }
+            return null;
+        });
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import wengang.engine.Location;
 import wengang.engine.Warehouse;
 import wengang.generate.GeneratorOptions;
 import wengang.generate.ProvinceGenerator;
@@ -38,10 +39,10 @@ class BenchmarkProvinceGoldenTest {
         Path input = dir.resolve("in");
         ProvinceGenerator.generate(TestSpark.session(),
                 new GeneratorOptions(PERSONS, INSURED, SEED, input, GeneratorOptions.PARQUET));
-        Warehouse w = new Warehouse(dir.resolve("wh"));
-        IngestJob.run(TestSpark.session(), input, StandardCharsets.UTF_8, w);
+        Warehouse w = new Warehouse(Location.local(dir.resolve("wh")));
+        IngestJob.run(TestSpark.session(), Location.local(input), StandardCharsets.UTF_8, w);
         Path out = dir.resolve("out");
-        VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), CYCLE, out, null);
+        VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), CYCLE, Location.local(out), null);
 
         List<String> hashes = GoldenHashes.ofCsvFiles(out);
         assertThat(hashes).as("the cycle wrote its files").hasSizeGreaterThan(10);

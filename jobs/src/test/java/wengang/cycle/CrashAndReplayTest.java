@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import wengang.engine.Location;
 import wengang.engine.Warehouse;
 import wengang.output.FaultInjection;
 import wengang.payment.Ledger;
@@ -43,17 +44,17 @@ class CrashAndReplayTest {
     void crashWhileWritingPaymentsThenRerunEqualsAnUninterruptedRun() throws Exception {
         Fixture f = fixture();
         Warehouse clean = TestWarehouse.of(f, dir.resolve("clean-wh"));
-        VerificationCycle.run(TestSpark.session(), clean, CycleHarness.policy(), 202401, dir.resolve("clean-out"), null);
+        VerificationCycle.run(TestSpark.session(), clean, CycleHarness.policy(), 202401, Location.local(dir.resolve("clean-out")), null);
 
         Warehouse crashed = TestWarehouse.of(f, dir.resolve("crash-wh"));
         Path out = dir.resolve("crash-out");
         // killed after the ledger commit, in the middle of the payment files
         System.setProperty(FaultInjection.PROPERTY, "payments-file-" + TIANHE);
-        assertThatThrownBy(() -> VerificationCycle.run(TestSpark.session(), crashed, CycleHarness.policy(), 202401, out, null))
+        assertThatThrownBy(() -> VerificationCycle.run(TestSpark.session(), crashed, CycleHarness.policy(), 202401, Location.local(out), null))
                 .isInstanceOf(FaultInjection.SimulatedCrash.class);
         assertThat(out.resolve("payments")).doesNotExist(); // no half set that looks complete
         System.clearProperty(FaultInjection.PROPERTY);
-        VerificationCycle.run(TestSpark.session(), crashed, CycleHarness.policy(), 202401, out, null);
+        VerificationCycle.run(TestSpark.session(), crashed, CycleHarness.policy(), 202401, Location.local(out), null);
 
         assertThat(tree(out)).isEqualTo(tree(dir.resolve("clean-out")));
         for (Path file : tree(out)) {
@@ -67,19 +68,19 @@ class CrashAndReplayTest {
     void replayAtRecordedVersionsRebuildsTheSameFilesAfterNewData() throws Exception {
         Warehouse w = TestWarehouse.of(fixture(), dir.resolve("wh"));
         Path first = dir.resolve("first");
-        VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202402, first, null);
+        VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202402, Location.local(first), null);
         // newer data: Q's claim withdrawn (claims table replaced)
         TestWarehouse.write(new Fixture()
                 .claim("C-P", Subsidy.LIVING, P, TIANHE, 202310, 202312, "2023-12-01").claims(TestSpark.session()),
                 w.bronze("claims"));
         Path replay = dir.resolve("replay");
         var versions = CycleRuns.recordedVersions(TestSpark.session(), w, 202402).orElseThrow();
-        VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202402, replay, versions);
+        VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202402, Location.local(replay), versions);
         assertThat(Files.readString(replay.resolve("claim_decisions.csv")))
                 .isEqualTo(Files.readString(first.resolve("claim_decisions.csv")))
                 .contains("C-Q");
         Path now = dir.resolve("now");
-        VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202402, now, null);
+        VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202402, Location.local(now), null);
         assertThat(Files.readString(now.resolve("claim_decisions.csv"))).doesNotContain("C-Q");
     }
 

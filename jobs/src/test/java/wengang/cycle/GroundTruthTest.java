@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import wengang.engine.Location;
 import wengang.engine.Materialised;
 import wengang.engine.Warehouse;
 import wengang.schemas.OutputFiles;
@@ -83,8 +84,8 @@ class GroundTruthTest {
         List<String> lines = Files.readAllLines(input.resolve("ground_truth.csv"), StandardCharsets.UTF_8);
         truth = lines.subList(1, lines.size()).stream().map(Truth::of).toList();
 
-        Warehouse w = new Warehouse(dir.resolve("wh"));
-        IngestJob.run(spark, input, StandardCharsets.UTF_8, w);
+        Warehouse w = new Warehouse(Location.local(dir.resolve("wh")));
+        IngestJob.run(spark, Location.local(input), StandardCharsets.UTF_8, w);
         rejects = RejectsTable.read(spark, w).collectAsList().stream()
                 .map(r -> r.getString(r.fieldIndex(Columns.TABLE)) + ":" + r.getLong(r.fieldIndex(Columns.LINE))
                         + " " + r.getString(r.fieldIndex(Columns.REASON)))
@@ -129,14 +130,14 @@ class GroundTruthTest {
     private static void writeOutputs(CycleComputation.CycleResult r, Dataset<Row> flags, int cycle) {
         Path out = dir.resolve("out").resolve(String.valueOf(cycle));
         var policy = CycleHarness.policy();
-        CycleOutputs.write(r.claimDecisions(), OutputFiles.CLAIM_DECISIONS, List.of(Columns.CLAIM_ID), policy, cycle, out);
-        CycleOutputs.write(r.claimMonths(), OutputFiles.CLAIM_MONTHS, List.of(Columns.CLAIM_ID, Columns.MONTH), policy, cycle, out);
+        CycleOutputs.write(r.claimDecisions(), OutputFiles.CLAIM_DECISIONS, List.of(Columns.CLAIM_ID), policy, cycle, Location.local(out));
+        CycleOutputs.write(r.claimMonths(), OutputFiles.CLAIM_MONTHS, List.of(Columns.CLAIM_ID, Columns.MONTH), policy, cycle, Location.local(out));
         CycleOutputs.write(flags, OutputFiles.FLAGS, List.of(Columns.RULE, Columns.SUBJECT_TYPE, Columns.SUBJECT_ID),
-                policy, cycle, out);
+                policy, cycle, Location.local(out));
         CycleOutputs.write(r.eligibleUnclaimed(), OutputFiles.ELIGIBLE_UNCLAIMED, List.of(Columns.PERSON_ID, Columns.DISTRICT),
-                policy, cycle, out);
-        CycleOutputs.write(r.fulfilment(), OutputFiles.FULFILMENT, List.of(Columns.YEAR, Columns.REGION_CODE), policy, cycle, out);
-        CycleOutputs.write(r.adjustments(), OutputFiles.ADJUSTMENTS, List.of(Columns.CLAIM_ID, Columns.MONTH), policy, cycle, out);
+                policy, cycle, Location.local(out));
+        CycleOutputs.write(r.fulfilment(), OutputFiles.FULFILMENT, List.of(Columns.YEAR, Columns.REGION_CODE), policy, cycle, Location.local(out));
+        CycleOutputs.write(r.adjustments(), OutputFiles.ADJUSTMENTS, List.of(Columns.CLAIM_ID, Columns.MONTH), policy, cycle, Location.local(out));
     }
 
     /**

@@ -21,6 +21,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import wengang.engine.Location;
 import wengang.schemas.Tables;
 import wengang.testing.TestSpark;
 
@@ -70,9 +71,9 @@ class CsvLinesTest {
                 + ZHANG + ",C003,1,BROKEN,\r\n";
         write(file, text);
 
-        CsvLines.Lines read = CsvLines.read(TestSpark.session(), file, StandardCharsets.UTF_8);
+        CsvLines.Lines read = CsvLines.read(TestSpark.session(), Location.local(file), StandardCharsets.UTF_8);
         Dataset<Row> lines = read.rows();
-        List<String> header = Headers.readCsvHeader(file, StandardCharsets.UTF_8);
+        List<String> header = Headers.readCsvHeader(Location.local(file), StandardCharsets.UTF_8);
         Dataset<Row> v = RowValidation.validate(Tables.CARDS, CsvLines.parse(lines, header, Tables.CARDS));
 
         assertThat(read.count()).as("rows read").isEqualTo(3);
@@ -93,10 +94,10 @@ class CsvLinesTest {
                 + LIU + ",刘芳芳,522701,MONITORED,2021-06-01,2023-05-31,OTHER\n", gbk);
 
         Dataset<Row> asGbk = RowValidation.validate(Tables.REGISTRY, CsvLines.parse(
-                CsvLines.read(TestSpark.session(), file, gbk).rows(), Headers.readCsvHeader(file, gbk), Tables.REGISTRY));
+                CsvLines.read(TestSpark.session(), Location.local(file), gbk).rows(), Headers.readCsvHeader(Location.local(file), gbk), Tables.REGISTRY));
         Dataset<Row> asUtf8 = RowValidation.validate(Tables.REGISTRY, CsvLines.parse(
-                CsvLines.read(TestSpark.session(), file, StandardCharsets.UTF_8).rows(),
-                Headers.readCsvHeader(file, StandardCharsets.UTF_8), Tables.REGISTRY));
+                CsvLines.read(TestSpark.session(), Location.local(file), StandardCharsets.UTF_8).rows(),
+                Headers.readCsvHeader(Location.local(file), StandardCharsets.UTF_8), Tables.REGISTRY));
 
         assertThat(rejectsByLine(asGbk)).isEmpty();
         assertThat(acceptedByLine(asGbk).values()).extracting(r -> r.<String>getAs("name"))
@@ -108,9 +109,9 @@ class CsvLinesTest {
     @Test
     void theDefaultQuotasFileIsValid() throws IOException {
         Path quotas = repositoryConf().resolve(InputFolder.DEFAULT_QUOTAS);
-        List<String> header = Headers.readCsvHeader(quotas, StandardCharsets.UTF_8);
+        List<String> header = Headers.readCsvHeader(Location.local(quotas), StandardCharsets.UTF_8);
         Dataset<Row> v = RowValidation.validate(Tables.QUOTAS, CsvLines.parse(
-                CsvLines.read(TestSpark.session(), quotas, StandardCharsets.UTF_8).rows(), header, Tables.QUOTAS));
+                CsvLines.read(TestSpark.session(), Location.local(quotas), StandardCharsets.UTF_8).rows(), header, Tables.QUOTAS));
 
         assertThat(rejectsByLine(v)).isEmpty();
         assertThat(acceptedByLine(v)).hasSize((int) Files.readAllLines(quotas).stream().skip(1)

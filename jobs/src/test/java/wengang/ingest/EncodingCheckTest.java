@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import wengang.engine.Location;
 
 /** The encoding check on a file's first MiB: counts, the cut-off sample, the suggestion, the setting. No Spark. */
 class EncodingCheckTest {
@@ -71,7 +72,7 @@ class EncodingCheckTest {
         Path file = dir.resolve("registry.csv");
         Files.writeString(file, HEADER + "\n" + row.repeat(rows), GBK);
 
-        EncodingCheck.Sample s = EncodingCheck.sample(file, StandardCharsets.UTF_8);
+        EncodingCheck.Sample s = EncodingCheck.sample(Location.local(file), StandardCharsets.UTF_8);
 
         assertThat(s.wholeFile()).isFalse();
         int inSample = (EncodingCheck.SAMPLE_BYTES - (HEADER.length() + 1)) / row.getBytes(GBK).length;

@@ -24,6 +24,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import wengang.engine.Location;
 import wengang.cli.ExitCode;
 import wengang.cli.WengangCommand;
 import wengang.engine.Warehouse;
@@ -94,7 +95,7 @@ class IngestCommandTest {
                 l -> assertThat(l).isEqualTo("quotas,Quotas.CSV,2,target_persons,NEGATIVE_AMOUNT,"
                         + "\"2023,440100,广州市,-5\","));
 
-        Warehouse warehouse = new Warehouse(wh);
+        Warehouse warehouse = new Warehouse(Location.local(wh));
         assertThat(Warehouse.read(spark, warehouse.bronze("registry")).orderBy("source_line").collectAsList())
                 .as("GBK names decoded").extracting(r -> r.<String>getAs("name")).containsExactly("陈明", "黄丽");
         assertThat(Warehouse.read(spark, warehouse.bronze("cards")).collectAsList())
@@ -130,7 +131,7 @@ class IngestCommandTest {
         assertThat(execute("ingest", "--input", in.toString(), "--encoding", "GBK", "--warehouse", wh.toString()))
                 .as(err.toString()).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).contains("contributions.csv");
-        Warehouse warehouse = new Warehouse(wh);
+        Warehouse warehouse = new Warehouse(Location.local(wh));
         assertThat(Warehouse.read(spark, warehouse.bronze("contributions")).orderBy("source_line").collectAsList())
                 .extracting(r -> r.<String>getAs("name")).containsExactly("陈明", "陈明");
         assertThat(Warehouse.read(spark, warehouse.bronze("employers")).count()).isEqualTo(2);

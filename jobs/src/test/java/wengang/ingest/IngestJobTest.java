@@ -25,6 +25,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import wengang.engine.Location;
 import wengang.engine.Warehouse;
 import wengang.schemas.Tables;
 import wengang.testing.TestSpark;
@@ -66,10 +67,10 @@ class IngestJobTest {
     @Test
     void ingestsASnapshotThenAddsNothingForTheSameFolderAndANewVersionForAChangedFile() {
         Path input = folder("in", CONTRIBUTIONS, EMPLOYERS, REGISTRY, CARDS, StandardCharsets.UTF_8);
-        Warehouse wh = new Warehouse(dir.resolve("wh"));
+        Warehouse wh = new Warehouse(Location.local(dir.resolve("wh")));
 
         // 1. first snapshot: no claims, no quotas
-        IngestReport first = IngestJob.run(spark, input, StandardCharsets.UTF_8, wh, defaultQuotas());
+        IngestReport first = IngestJob.run(spark, Location.local(input), StandardCharsets.UTF_8, wh, defaultQuotas());
 
         FileIngest contributions = first.file("contributions");
         assertThat(contributions.file()).isEqualTo("contributions.csv");
@@ -109,7 +110,7 @@ class IngestJobTest {
 
         // 2. the same folder again: nothing new
         Map<String, Long> before = IngestJob.currentVersions(spark, wh);
-        IngestReport second = IngestJob.run(spark, input, StandardCharsets.UTF_8, wh, defaultQuotas());
+        IngestReport second = IngestJob.run(spark, Location.local(input), StandardCharsets.UTF_8, wh, defaultQuotas());
 
         assertThat(IngestJob.currentVersions(spark, wh)).isEqualTo(before).containsKeys("contributions", "_rejects");
         assertThat(second.files()).allSatisfy(f -> assertThat(f.changed()).isFalse());
@@ -123,7 +124,7 @@ class IngestJobTest {
         // 3. a corrected contributions file and a claims file: new versions of those two only
         write(input.resolve("contributions.csv"), CONTRIBUTIONS.replace(badChecksum(HUANG), HUANG));
         write(input.resolve("claims.csv"), CLAIMS);
-        IngestReport third = IngestJob.run(spark, input, StandardCharsets.UTF_8, wh, defaultQuotas());
+        IngestReport third = IngestJob.run(spark, Location.local(input), StandardCharsets.UTF_8, wh, defaultQuotas());
 
         Map<String, Long> after = IngestJob.currentVersions(spark, wh);
         assertThat(after.get("contributions")).isEqualTo(before.get("contributions") + 1);
@@ -147,9 +148,9 @@ class IngestJobTest {
                 CARDS.replace("card_no", "card_number"), StandardCharsets.UTF_8);
         write(input.resolve("claims.csv"), CLAIMS);
         write(input.resolve("claims.parquet").resolve("part-0.parquet"), "");
-        Warehouse wh = new Warehouse(dir.resolve("wh"));
+        Warehouse wh = new Warehouse(Location.local(dir.resolve("wh")));
 
-        assertThatThrownBy(() -> IngestJob.run(spark, input, StandardCharsets.UTF_8, wh, defaultQuotas()))
+        assertThatThrownBy(() -> IngestJob.run(spark, Location.local(input), StandardCharsets.UTF_8, wh, defaultQuotas()))
                 .isInstanceOf(InputContractException.class)
                 .hasMessageContaining("table claims is given more than once")
                 .hasMessageContaining("missing required file for table registry")
@@ -157,7 +158,7 @@ class IngestJobTest {
                 .hasMessageContaining("person_id, name, household_county, status, status_from, status_to, removal_reason")
                 .hasMessageContaining("cards.csv: missing column card_no")
                 .hasMessageContaining("expected columns: person_id, card_no, financial_enabled, status, activated_on");
-        assertThat(Files.exists(wh.root())).isFalse();
+        assertThat(wh.root().exists()).isFalse();
     }
 
     @Test
@@ -166,28 +167,28 @@ class IngestJobTest {
         // contributions.csv is good UTF-8; employers.csv, checked after it, is GBK
         Path input = folder("in", CONTRIBUTIONS, null, REGISTRY, CARDS, StandardCharsets.UTF_8);
         write(input.resolve("employers.csv"), EMPLOYERS, gbk);
-        Warehouse wh = new Warehouse(dir.resolve("wh"));
+        Warehouse wh = new Warehouse(Location.local(dir.resolve("wh")));
 
-        assertThatThrownBy(() -> IngestJob.run(spark, input, StandardCharsets.UTF_8, wh, defaultQuotas()))
+        assertThatThrownBy(() -> IngestJob.run(spark, Location.local(input), StandardCharsets.UTF_8, wh, defaultQuotas()))
                 .isInstanceOf(InputContractException.class)
                 .hasMessage("employers.csv: 2 of its 2 data lines are not valid UTF-8, more than 50% ("
                         + EncodingCheck.MAX_UNDECODABLE_SHARE + "): the file is in another encoding, nothing was"
                         + " written. It looks like GBK: try --encoding GBK.");
-        assertThat(Files.exists(wh.root())).as("nothing written").isFalse();
+        assertThat(wh.root().exists()).as("nothing written").isFalse();
 
         // a header line that does not decode either: still the encoding message, not a header one
         write(input.resolve("employers.csv"), EMPLOYERS.replaceFirst("bank_account\n", "bank_account,备注\n"), gbk);
-        assertThatThrownBy(() -> IngestJob.run(spark, input, StandardCharsets.UTF_8, wh, defaultQuotas()))
+        assertThatThrownBy(() -> IngestJob.run(spark, Location.local(input), StandardCharsets.UTF_8, wh, defaultQuotas()))
                 .isInstanceOf(InputContractException.class)
                 .hasMessageStartingWith("employers.csv: 2 of its 2 data lines and its header line are not valid UTF-8")
                 .hasMessageContaining("try --encoding GBK")
                 .hasMessageNotContaining("missing column");
-        assertThat(Files.exists(wh.root())).isFalse();
+        assertThat(wh.root().exists()).isFalse();
 
         // --conf spark.wengang.ingest.maxUndecodableShare=1 never refuses: the lines are rejects, bytes kept
         spark.conf().set(EncodingCheck.MAX_UNDECODABLE_SHARE, "1");
         try {
-            FileIngest employers = IngestJob.run(spark, input, StandardCharsets.UTF_8, wh, defaultQuotas())
+            FileIngest employers = IngestJob.run(spark, Location.local(input), StandardCharsets.UTF_8, wh, defaultQuotas())
                     .file("employers");
             assertThat(List.of(employers.rowsRead(), employers.rowsAccepted(), employers.rowsRejected()))
                     .containsExactly(2L, 0L, 2L);
@@ -212,7 +213,7 @@ class IngestJobTest {
         Path contributionsFile = input.resolve("contributions.csv");
         Files.write(contributionsFile, concat(gbkLine, "\r\n".getBytes(StandardCharsets.US_ASCII)),
                 StandardOpenOption.APPEND);
-        Warehouse wh = new Warehouse(dir.resolve("wh"));
+        Warehouse wh = new Warehouse(Location.local(dir.resolve("wh")));
         // a warehouse from before raw_base64: its rejects table has the six contract columns only
         StructType before = new StructType().add("table", DataTypes.StringType).add("file", DataTypes.StringType)
                 .add("line", DataTypes.LongType).add("column", DataTypes.StringType)
@@ -222,7 +223,7 @@ class IngestJobTest {
         assertThat(RejectsTable.read(spark, wh).select("raw", "raw_base64").collectAsList())
                 .extracting(Row::toString).containsExactly("[x,null]");
 
-        FileIngest contributions = IngestJob.run(spark, input, StandardCharsets.UTF_8, wh, defaultQuotas())
+        FileIngest contributions = IngestJob.run(spark, Location.local(input), StandardCharsets.UTF_8, wh, defaultQuotas())
                 .file("contributions");
 
         assertThat(List.of(contributions.rowsRead(), contributions.rowsAccepted(), contributions.rowsRejected()))
@@ -242,7 +243,7 @@ class IngestJobTest {
                 .as("the version before the column, read again").contains("raw_base64");
 
         Path csv = dir.resolve("out").resolve("rejects.csv");
-        IngestJob.writeRejectsCsv(spark, wh, csv);
+        IngestJob.writeRejectsCsv(spark, wh, Location.local(csv));
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo("table,file,line,column,reason,raw,raw_base64");
         assertThat(lines).filteredOn(l -> l.startsWith("contributions,contributions.csv,6,,MALFORMED_LINE,"))
@@ -274,8 +275,7 @@ class IngestJobTest {
         return in;
     }
 
-    Path defaultQuotas() {
-        Path file = dir.resolve("conf").resolve(InputFolder.DEFAULT_QUOTAS);
-        return Files.exists(file) ? file : write(file, DEFAULT_QUOTAS);
+    byte[] defaultQuotas() {
+        return DEFAULT_QUOTAS.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -13,6 +13,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import wengang.engine.Location;
 import wengang.schemas.OutputFiles;
 import wengang.schemas.OutputFiles.OutputFile;
 import wengang.testing.CsvFiles;
@@ -37,7 +38,7 @@ class CsvOutputTest {
         for (OutputFile file : files) {
             for (int rows : new int[] {0, 3}) {
                 Path target = dir.resolve(rows + "-" + file.fileName().replace("/", "_").replace("<district_code>", "440106"));
-                long written = CsvOutput.write(rowsOf(file, rows), file.columns(), List.of(file.columns().get(0)), target);
+                long written = CsvOutput.write(rowsOf(file, rows), file.columns(), List.of(file.columns().get(0)), Location.local(target));
                 assertThat(written).isEqualTo(rows);
                 List<List<String>> records = CsvFiles.records(target);
                 assertThat(records.get(0)).as(target.getFileName().toString()).isEqualTo(file.columns());
@@ -50,7 +51,7 @@ class CsvOutputTest {
     @Test
     void headerOnlyFileIsOneLine() throws Exception {
         Path f = dir.resolve("adjustments.csv");
-        CsvOutput.writeHeaderOnly(OutputFiles.ADJUSTMENTS.columns(), f);
+        CsvOutput.writeHeaderOnly(OutputFiles.ADJUSTMENTS.columns(), Location.local(f));
         assertThat(Files.readString(f)).isEqualTo(String.join(",", OutputFiles.ADJUSTMENTS.columns()) + "\n");
     }
 
@@ -61,7 +62,7 @@ class CsvOutputTest {
         CsvOutput.writeRows(columns, List.of(
                 RowFactory.create("C-1", "claims C-1, C-2", POLICY_LABEL),
                 RowFactory.create("C-2", "said \"no\"", POLICY_LABEL),
-                RowFactory.create("C-3", "months 202301-202303 at 91440106MA5", POLICY_LABEL)).iterator(), f);
+                RowFactory.create("C-3", "months 202301-202303 at 91440106MA5", POLICY_LABEL)).iterator(), Location.local(f));
         assertThat(Files.readAllLines(f)).containsExactly(
                 "claim_id,evidence,policy_version",
                 "C-1,\"claims C-1, C-2\"," + POLICY_LABEL,

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import wengang.engine.Location;
 import wengang.cycle.VerificationCycle;
 import wengang.engine.Warehouse;
 import wengang.schemas.Codes.Subsidy;
@@ -44,14 +45,14 @@ class EarlierCycleReasonsP14Test {
         Warehouse w = TestWarehouse.of(f, dir.resolve("wh"));
 
         Path december = dir.resolve("out-2023-12");
-        VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202312, december, null);
+        VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202312, Location.local(december), null);
         assertThat(months(december)).containsEntry("202309", "PAYABLE 500.00 NO_FINANCIAL_CARD")
                 .containsEntry("202311", "PAYABLE 500.00 NO_FINANCIAL_CARD");
         assertThat(decision(december)).containsExactly("C-ZHANG", "APPROVED", "1500.00", "NO_FINANCIAL_CARD");
         assertThat(Ledger.read(TestSpark.session(), w).count()).isZero(); // not a payment cycle
 
         Path january = dir.resolve("out-2024-01");
-        VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202401, january, null);
+        VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202401, Location.local(january), null);
         assertThat(months(january)).containsEntry("202309", "PAYABLE 500.00 ")
                 .containsEntry("202311", "PAYABLE 500.00 ");
         assertThat(decision(january)).containsExactly("C-ZHANG", "APPROVED", "1500.00", "NO_FINANCIAL_CARD");
@@ -59,7 +60,7 @@ class EarlierCycleReasonsP14Test {
                 .singleElement().satisfies(line -> assertThat(line).contains("C-ZHANG", "PAY", "1500.00"));
 
         Path february = dir.resolve("out-2024-02");
-        VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202402, february, null);
+        VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202402, Location.local(february), null);
         assertThat(decision(february)).containsExactly("C-ZHANG", "APPROVED", "1500.00", "NO_FINANCIAL_CARD");
 
         // every CSV of every cycle, empty ones included, has exactly one header line

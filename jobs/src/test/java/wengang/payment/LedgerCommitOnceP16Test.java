@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import wengang.engine.Location;
 import wengang.cli.ExitCode;
 import wengang.cli.WengangCommand;
 import wengang.cycle.VerificationCycle;
@@ -71,9 +72,9 @@ class LedgerCommitOnceP16Test {
     @Test
     void aLedgerHalfCreatedByAnotherRunIsWaitedForAndUsed() throws Exception {
         Dataset<Row> entries = CycleHarness.run(fixture(), 202401).newLedgerEntries();
-        Warehouse other = new Warehouse(dir.resolve("other"));
+        Warehouse other = new Warehouse(Location.local(dir.resolve("other")));
         Ledger.append(entries, 202401, other);
-        Warehouse mine = new Warehouse(dir.resolve("mine"));
+        Warehouse mine = new Warehouse(Location.local(dir.resolve("mine")));
         Path ledger = Path.of(Ledger.path(mine));
         Files.createDirectories(ledger.resolve("_delta_log"));
         Thread otherRun = new Thread(() -> {
@@ -99,7 +100,7 @@ class LedgerCommitOnceP16Test {
     @Test
     void theLedgerRefusesDeleteAndUpdateAndSqlOnlyReads() throws Exception {
         Warehouse w = TestWarehouse.of(fixture(), dir.resolve("wh"));
-        VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202401, dir.resolve("out"), null);
+        VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202401, Location.local(dir.resolve("out")), null);
         long entries = Ledger.read(TestSpark.session(), w).count();
         assertThat(entries).isEqualTo(6);
 
@@ -168,7 +169,7 @@ class LedgerCommitOnceP16Test {
                 assertThat(log).contains("another run of cycle 2024-01 is writing warehouse").doesNotContain("\tat ");
                 // the loser, run again, reuses the committed entries and writes the winner's files
                 VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202401,
-                        dir.resolve("out-" + List.of("a", "b").get(i)), null);
+                        Location.local(dir.resolve("out-" + List.of("a", "b").get(i))), null);
             }
         }
         assertThat(Ledger.read(TestSpark.session(), w).count()).isEqualTo(6);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import wengang.engine.Location;
 import wengang.cycle.CycleSummary;
 import wengang.cycle.VerificationCycle;
 import wengang.engine.Warehouse;
@@ -45,7 +46,7 @@ class TwoCycleLedgerTest {
         Path out1 = dir.resolve("out-2023-10");
         Path out2 = dir.resolve("out-2024-01");
 
-        CycleSummary first = VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202310, out1, null);
+        CycleSummary first = VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202310, Location.local(out1), null);
         // June–September payable: WANG paid, LI held (no usable card at 2023-10)
         assertThat(first.payTotal()).isEqualByComparingTo("2000.00");
         assertThat(first.heldTotal()).isEqualByComparingTo("2000.00");
@@ -56,7 +57,7 @@ class TwoCycleLedgerTest {
         assertThat(Files.readString(out1.resolve("claim_months.csv")))
                 .contains("C-LI,202306,PAYABLE,500.00,NO_FINANCIAL_CARD");
 
-        CycleSummary second = VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202401, out2, null);
+        CycleSummary second = VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202401, Location.local(out2), null);
         List<String> tianhe2 = Files.readAllLines(out2.resolve("payments").resolve(TIANHE + ".csv"));
         // WANG: October–December only; LI: the held June–September released plus October–December, one run
         assertThat(tianhe2).hasSize(3);
@@ -77,7 +78,7 @@ class TwoCycleLedgerTest {
         // re-running 2023-10 after 2024-01 rebuilds the same files and adds nothing to the ledger
         long ledgerRows = Ledger.read(TestSpark.session(), w).count();
         Path again = dir.resolve("out-2023-10-again");
-        VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202310, again, null);
+        VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202310, Location.local(again), null);
         assertThat(Ledger.read(TestSpark.session(), w).count()).isEqualTo(ledgerRows);
         for (String file : List.of("claim_months.csv", "claim_decisions.csv", "payments/" + TIANHE + ".csv", "payments/manifest.json")) {
             assertThat(Files.readAllBytes(again.resolve(file))).as(file).isEqualTo(Files.readAllBytes(out1.resolve(file)));

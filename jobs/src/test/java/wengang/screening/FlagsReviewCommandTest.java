@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import wengang.engine.Location;
 import wengang.cli.ExitCode;
 import wengang.cli.WengangCommand;
 import wengang.engine.EngineSettings;
@@ -52,7 +53,7 @@ class FlagsReviewCommandTest {
 
     @Test
     void reviewRecordsTheDecisionAndSaysWhatItHolds() {
-        Warehouse w = new Warehouse(dir);
+        Warehouse w = new Warehouse(Location.local(dir));
         StoredFlags.write(ReviewsTest.flags(), w, 202401);
 
         int code = execute("flags", "review", "--flag", "F1", "--decision", "confirmed", "--note", "same card, two names",
@@ -72,7 +73,7 @@ class FlagsReviewCommandTest {
 
     @Test
     void anUnknownFlagIdIsRefusedWithExitCode2() {
-        Warehouse w = new Warehouse(dir);
+        Warehouse w = new Warehouse(Location.local(dir));
         StoredFlags.write(ReviewsTest.flags(), w, 202401);
         int code = execute("flags", "review", "--flag", "F-NOPE", "--decision", "DISMISSED", "--note", "x",
                 "--reviewer", "li", "--warehouse", dir.toString());

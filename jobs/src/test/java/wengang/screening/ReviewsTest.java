@@ -15,6 +15,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import wengang.engine.Location;
 import wengang.engine.Warehouse;
 import wengang.schemas.Columns;
 import wengang.testing.TestSpark;
@@ -44,7 +45,7 @@ class ReviewsTest {
     @Test
     void aConfirmationHoldsTheNamedClaimAndPersonsUntilALaterDismissal() {
         SparkSession spark = TestSpark.session();
-        Warehouse w = new Warehouse(dir);
+        Warehouse w = new Warehouse(Location.local(dir));
         assertThat(Reviews.currentVersion(spark, w)).isEqualTo(-1L);
         assertThat(Reviews.confirmedSubjects(Reviews.read(spark, w, -1)).isEmpty()).isTrue();
 
@@ -69,7 +70,7 @@ class ReviewsTest {
     @Test
     void aDismissedFlagStaysOutUntilItsEvidenceKeysChange() {
         SparkSession spark = TestSpark.session();
-        Warehouse w = new Warehouse(dir);
+        Warehouse w = new Warehouse(Location.local(dir));
         Reviews.append(Reviews.of(flags().filter(col(Columns.FLAG_ID).equalTo("F1")), "dismissed", "checked", "li", T1), w);
         Dataset<Row> reviews = Reviews.read(spark, w, -1);
         assertThat(ids(Screening.withoutDismissed(flags(), reviews))).containsExactly("F2");

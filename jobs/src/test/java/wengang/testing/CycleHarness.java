@@ -13,6 +13,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import wengang.engine.Location;
 import wengang.cycle.CycleComputation;
 import wengang.cycle.CycleComputation.CycleResult;
 import wengang.cycle.CycleSources;
@@ -30,7 +31,7 @@ public final class CycleHarness {
 
     public static synchronized Policy policy() {
         if (policy == null) {
-            policy = PolicyLoader.load(java.nio.file.Path.of("..", "conf", "policies", "guangzhou-2023.yaml"));
+            policy = PolicyLoader.load(Location.local(java.nio.file.Path.of("..", "conf", "policies", "guangzhou-2023.yaml")));
         }
         return policy;
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import wengang.engine.Location;
 import wengang.output.FileHashes;
 
 /**
@@ -22,7 +23,7 @@ public final class GoldenHashes {
     public static List<String> ofCsvFiles(Path out) throws IOException {
         try (var files = Files.walk(out)) {
             return files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".csv"))
-                    .map(f -> FileHashes.sha256(f) + "  " + out.relativize(f).toString().replace('\\', '/'))
+                    .map(f -> FileHashes.sha256(Location.local(f)) + "  " + out.relativize(f).toString().replace('\\', '/'))
                     .sorted(Comparator.comparing(l -> l.substring(66))).toList();
         }
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import wengang.engine.Location;
 import wengang.engine.Warehouse;
 
 /** Writes a {@link Fixture} as the bronze tables of a warehouse, as ingest would. */
@@ -12,7 +13,7 @@ public final class TestWarehouse {
 
     public static Warehouse of(Fixture f, Path dir) {
         SparkSession spark = TestSpark.session();
-        Warehouse w = new Warehouse(dir);
+        Warehouse w = new Warehouse(Location.local(dir));
         write(f.contributions(spark), w.bronze("contributions"));
         write(f.employers(spark), w.bronze("employers"));
         write(f.registry(spark), w.bronze("registry"));

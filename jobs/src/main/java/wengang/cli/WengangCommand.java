@@ -62,6 +62,7 @@ public final class WengangCommand implements Runnable {
 
     public synchronized void stop() {
         if (session != null) {
+            wengang.engine.Materialised.removeCheckpoints(session);
             session.stop();
             session = null;
         }

@@ -89,6 +89,7 @@ public final class VerificationCycle {
             throw new IllegalArgumentException("warehouse " + w.root() + " holds no ingested data: run `wengang ingest --input DIR --warehouse "
                     + w.root() + "` (or `wengang run`) first");
         }
+        Materialised.checkpointsUnder(spark, w);
         String label = "wengang cycle " + Months.formatDashed(cycle);
         spark.sparkContext().setJobGroup("wengang-" + cycle, label, false);
         Progress progress = Progress.start(label);

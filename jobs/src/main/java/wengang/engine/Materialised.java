@@ -6,16 +6,23 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The one place a job keeps an intermediate result it reads several times: computed once,
- * its lineage cut (a local checkpoint), so later queries plan against a small scan. Local
- * checkpoints live on the executors: losing one fails the run, which is then re-run (safe:
- * the ledger commit and the file publishing are idempotent).
+ * its lineage cut, so later queries plan against a small scan. In local mode the result is a
+ * local checkpoint (kept by the executors' block managers: one JVM, nothing to lose). On a
+ * cluster executors come and go (a lost executor, dynamic allocation), which local checkpoints
+ * do not survive, so the result is a reliable checkpoint: files under the warehouse's
+ * {@code _checkpoints/<application id>/} ({@link #checkpointsUnder}), removed when the run ends
+ * ({@link #removeCheckpoints}). Either way a re-run is safe: the ledger commit and the file
+ * publishing are idempotent.
  */
 public final class Materialised {
+    /** The folder of the warehouse that holds a cluster run's checkpoints while it runs. */
+    public static final String CHECKPOINTS = "_checkpoints";
+
     private Materialised() {}
 
     /** {@code d} computed once; the query runs adaptively (its partitioning is not kept). */
     public static Dataset<Row> kept(Dataset<Row> d) {
-        return d.localCheckpoint(true);
+        return reliable(d.sparkSession()) ? d.checkpoint(true) : d.localCheckpoint(true);
     }
 
     /**
@@ -34,5 +41,26 @@ public final class Materialised {
         } finally {
             spark.conf().set("spark.sql.adaptive.enabled", adaptive);
         }
+    }
+
+    /** On a cluster, keeps this run's checkpoints under {@code warehouse}; in local mode nothing to do. */
+    public static void checkpointsUnder(SparkSession spark, Warehouse warehouse) {
+        if (spark.sparkContext().isLocal() || spark.sparkContext().getCheckpointDir().isDefined()) {
+            return;
+        }
+        spark.sparkContext().setCheckpointDir(warehouse.root().resolve(CHECKPOINTS)
+                .resolve(spark.sparkContext().applicationId()).uri());
+    }
+
+    /** Removes the run's checkpoint files (at the end of a command, also when it failed). */
+    public static void removeCheckpoints(SparkSession spark) {
+        if (spark.sparkContext().getCheckpointDir().isDefined()) {
+            // Spark checkpoints under <dir>/<uuid>: remove the run's whole folder
+            Location.of(spark, spark.sparkContext().getCheckpointDir().get()).parent().delete();
+        }
+    }
+
+    private static boolean reliable(SparkSession spark) {
+        return !spark.sparkContext().isLocal() && spark.sparkContext().getCheckpointDir().isDefined();
     }
 }

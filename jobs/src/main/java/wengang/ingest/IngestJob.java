@@ -78,6 +78,7 @@ public final class IngestJob {
     public static IngestReport run(SparkSession spark, Location inputDir, Charset encoding, Warehouse warehouse,
                                    byte[] defaultQuotas) {
         requireLineBased(encoding);
+        Materialised.checkpointsUnder(spark, warehouse);
         List<InputSource> sources = InputFolder.scan(spark, inputDir, encoding, defaultQuotas,
                 EncodingCheck.maxShare(spark));
         Map<String, IngestRuns.LastRun> last = IngestRuns.lastByTable(spark, warehouse);

@@ -120,6 +120,7 @@ public final class VerificationCycle {
         writeGold(r.claimDecisions(), w.gold("claim_decisions"), cycle);
         writeGold(ContinuitySpells.of(r.monthEligibility()), w.silver("spells"), cycle);
         writeGold(r.fulfilment(), w.gold("fulfilment"), cycle);
+        writeGold(r.fulfilmentMonthly(), w.gold("fulfilment_monthly"), cycle);
 
         Files.createDirectories(outDir);
         progress.step("screening");

@@ -30,6 +30,7 @@ import wengang.engine.EngineSettings;
             ExplainCommand.class,
             FlagsCommand.class,
             SqlCommand.class,
+            MaintainCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class WengangCommand implements Runnable {

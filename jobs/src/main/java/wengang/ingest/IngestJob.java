@@ -39,7 +39,7 @@ import wengang.schemas.Tables;
 /**
  * Ingests an input folder (a full snapshot) into the warehouse: per table a new Delta
  * version of {@code bronze/<table>} with the accepted rows typed (plus
- * {@code source_line}), that table's rejects replaced in {@code bronze/_rejects}, and a
+ * {@code source_line} and {@code source_file}), that table's rejects replaced in {@code bronze/_rejects}, and a
  * row in {@code meta/ingest_runs}. A file whose content equals the last ingest's (same
  * SHA-256, format and encoding, bronze table untouched since) writes nothing but the
  * ingest_runs row. The folder is checked first ({@link InputFolder}): a missing
@@ -210,10 +210,10 @@ public final class IngestJob {
             long accepted;
             if (increment && current != null) {
                 progress.step("merging the increment into the bronze table by key " + Tables.KEYS.get(table.name()));
-                accepted = BronzeWrite.merge(spark, table, RowValidation.accepted(table, validated), bronze, current);
+                accepted = BronzeWrite.merge(spark, table, RowValidation.accepted(table, fileLabel, validated), bronze, current);
             } else {
                 progress.step("writing the bronze table");
-                BronzeWrite.replace(table, RowValidation.accepted(table, validated), bronze);
+                BronzeWrite.replace(table, RowValidation.accepted(table, fileLabel, validated), bronze);
                 accepted = writtenRows(spark, bronze);
             }
             long version = version(spark, bronze);

@@ -89,6 +89,11 @@ class IncrementIngestTest {
                 .containsExactly("contributions", "registry");
         assertThat(statusByMonth(wh, CHEN)).containsExactly(
                 "202303 PAID", "202304 REVERSED", "202305 PAID 2023-06-20", "202306 PAID");
+        assertThat(Warehouse.read(spark, wh.bronze("contributions")).filter(col("person_id").equalTo(CHEN))
+                .orderBy("month").collectAsList()).extracting(r -> r.getAs("source_file") + ":" + r.getAs("source_line"))
+                .as("every row names the delivery and line it came from").containsExactly("contributions.csv:2",
+                        "increment-2023-07/contributions.csv:4", "increment-2023-07/contributions.csv:3",
+                        "increment-2023-07/contributions.csv:2");
         assertThat(statusByMonth(wh, HUANG)).as("other persons of a touched month kept").containsExactly("202305 PAID 2023-05-15");
         assertThat(Warehouse.read(spark, wh.bronze("registry")).filter(col("person_id").equalTo(HUANG))
                 .select("status_to").head().get(0)).hasToString("2023-06-30");

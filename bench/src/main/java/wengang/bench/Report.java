@@ -307,14 +307,14 @@ public final class Report {
                     + " next cycle twice):\n\n");
             b.append("| rows (target) | increment rows | ingest of the increment s | cycle on the kept state s"
                     + " | full recompute s | incremental ÷ full | same files |\n|---|---|---|---|---|---|---|\n");
-            for (JsonNode m : doc.path("monthly")) {
-                b.append("| ").append(String.format(Locale.ROOT, "%.0e", m.path("target_rows").asDouble()))
-                        .append(" | ").append(String.format(Locale.ROOT, "%,d", m.path("increment_contribution_rows").asLong()))
-                        .append(" | ").append(t(m.path("increment_ingest"), "s"))
-                        .append(" | ").append(t(m.path("incremental_cycle"), "cycle_s"))
-                        .append(" | ").append(t(m.path("full_recompute_cycle"), "cycle_s"))
-                        .append(" | ").append(t(m, "incremental_over_full"))
-                        .append(" | ").append(m.path("identical_outputs").asText()).append(" |\n");
+            for (JsonNode month : doc.path("monthly")) {
+                b.append("| ").append(String.format(Locale.ROOT, "%.0e", month.path("target_rows").asDouble()))
+                        .append(" | ").append(String.format(Locale.ROOT, "%,d", month.path("increment_contribution_rows").asLong()))
+                        .append(" | ").append(t(month.path("increment_ingest"), "s"))
+                        .append(" | ").append(t(month.path("incremental_cycle"), "cycle_s"))
+                        .append(" | ").append(t(month.path("full_recompute_cycle"), "cycle_s"))
+                        .append(" | ").append(t(month, "incremental_over_full"))
+                        .append(" | ").append(month.path("identical_outputs").asText()).append(" |\n");
             }
         }
         b.append("\nWhere the cycle's time goes (the job's progress steps, s):\n\n");

@@ -29,6 +29,8 @@ import wengang.engine.EngineSettings;
             VerifyCommand.class,
             ExplainCommand.class,
             FlagsCommand.class,
+            ServeCommand.class,
+            ReviewersCommand.class,
             SqlCommand.class,
             MaintainCommand.class,
             CommandLine.HelpCommand.class,

@@ -53,7 +53,23 @@ public final class Report {
         }
         JsonNode small = Files.isDirectory(run.resolve("small")) ? cycleFigures(run.resolve("small")) : NullNode.instance;
         doc.set("small_cycle", small);
+        ArrayNode monthly = doc.putArray("monthly");
+        for (String dir : list(a, "monthly")) {
+            monthly.add(monthly(run.resolve(dir)));
+        }
+        ArrayNode csv = doc.putArray("csv_ingest");
+        for (String dir : list(a, "csv")) {
+            csv.add(csvIngest(run.resolve(dir)));
+        }
         ObjectNode headline = headline(scales, small);
+        // the largest scale measured of each
+        JsonNode lastMonthly = monthly.isEmpty() ? JSON.createObjectNode() : monthly.get(monthly.size() - 1);
+        JsonNode lastCsv = csv.isEmpty() ? JSON.createObjectNode() : csv.get(csv.size() - 1);
+        headline.set("ingest_rows_per_s_csv", orNull(lastCsv.path("ingest_rows_per_s_csv")));
+        headline.set("ingest_rows_per_s_csv_at_rows", orNull(lastCsv.path("contribution_rows")));
+        headline.set("incremental_over_full", orNull(lastMonthly.path("incremental_over_full")));
+        headline.set("incremental_over_full_at_rows", orNull(lastMonthly.path("target_rows")));
+        headline.set("incremental_outputs_identical", orNull(lastMonthly.path("identical_outputs")));
         doc.set("headline", headline);
 
         Files.createDirectories(results);
@@ -64,6 +80,57 @@ public final class Report {
         String md = markdown(doc);
         Files.writeString(results.resolve(date + ".md"), md, StandardCharsets.UTF_8);
         System.out.print(md);
+    }
+
+    private static List<String> list(Map<String, String> a, String key) {
+        return a.getOrDefault(key, "").isBlank() ? List.of() : List.of(a.get(key).split(","));
+    }
+
+    private static JsonNode orNull(JsonNode n) {
+        return n.isMissingNode() ? NullNode.instance : n;
+    }
+
+    /** A new month: ingest of the increment, the cycle on the kept state and the full recompute. */
+    static ObjectNode monthly(Path dir) throws IOException {
+        ObjectNode m = JSON.createObjectNode();
+        JsonNode meta = read(dir.resolve("meta.json"));
+        m.set("target_rows", meta.path("target_rows"));
+        m.set("generator_options", meta.path("gen_args"));
+        m.set("increment_contribution_rows", meta.path("increment_contribution_rows"));
+        m.set("snapshot_ingest", timing(dir.resolve("first").resolve("ingest.time")));
+        m.set("first_cycle", cycleFigures(dir.resolve("first")));
+        m.set("increment_ingest", timing(dir.resolve("increment.time")));
+        ObjectNode incremental = cycleFigures(dir.resolve("incremental"));
+        ObjectNode full = cycleFigures(dir.resolve("full"));
+        m.set("incremental_cycle", incremental);
+        m.set("full_recompute_cycle", full);
+        m.set("incremental_over_full", ratio(incremental.path("cycle_s"), full.path("cycle_s")));
+        m.set("identical_outputs", meta.path("identical_outputs"));
+        return m;
+    }
+
+    /** The whole `wengang ingest` command on the CSV province. */
+    static ObjectNode csvIngest(Path dir) throws IOException {
+        ObjectNode c = JSON.createObjectNode();
+        JsonNode meta = read(dir.resolve("meta.json"));
+        c.set("target_rows", meta.path("target_rows"));
+        c.set("contribution_rows", meta.path("contribution_lines"));
+        c.set("csv_bytes", meta.path("csv_bytes"));
+        JsonNode t = timing(dir.resolve("ingest.time"));
+        c.set("ingest", t);
+        c.set("ingest_rows_per_s_csv", ratio(meta.path("contribution_lines"), t.path("s")));
+        return c;
+    }
+
+    private static JsonNode timing(Path time) throws IOException {
+        if (!Files.isRegularFile(time)) {
+            return NullNode.instance;
+        }
+        String[] f = Files.readString(time).trim().split("\\s+");
+        ObjectNode o = JSON.createObjectNode();
+        o.set("s", num(Double.parseDouble(f[0])));
+        o.set("peak_rss_mib", num(Long.parseLong(f[1]) / 1024.0));
+        return o;
     }
 
     static ObjectNode scale(Path dir) throws IOException {
@@ -163,9 +230,6 @@ public final class Report {
                 : plan.path("fact_table_exchanges"));
         h.set("ingest_rows_per_s_parquet", top.path("ingest_rows_per_s_parquet").isMissingNode() ? NullNode.instance
                 : top.path("ingest_rows_per_s_parquet"));
-        // the benchmark provinces are generated as Parquet; CSV ingest is not measured by the harness yet
-        h.set("ingest_rows_per_s_csv", NullNode.instance);
-        h.set("incremental_over_full", NullNode.instance);
         ArrayNode per = h.putArray("per_scale");
         for (JsonNode s : scales) {
             ObjectNode p = JSON.createObjectNode();
@@ -231,6 +295,27 @@ public final class Report {
             b.append("- ").append(String.format(Locale.ROOT, "%.0e", s.path("target_rows").asDouble())).append(" rows: ")
                     .append(t(s, "ingest_s")).append(" s, ").append(String.format(Locale.ROOT, "%,.0f",
                             s.path("ingest_rows_per_s_parquet").asDouble())).append(" contribution rows/s\n");
+        }
+        for (JsonNode c : doc.path("csv_ingest")) {
+            b.append("- CSV, ").append(String.format(Locale.ROOT, "%,d", c.path("contribution_rows").asLong()))
+                    .append(" contribution lines (").append(mib(c.path("csv_bytes"))).append(" MiB): ")
+                    .append(t(c.path("ingest"), "s")).append(" s, ").append(String.format(Locale.ROOT, "%,.0f",
+                            c.path("ingest_rows_per_s_csv").asDouble())).append(" contribution rows/s\n");
+        }
+        if (!doc.path("monthly").isEmpty()) {
+            b.append("\nA new month (snapshot without fee month 2023-12, cycle 2023-12, the month's increment, then the"
+                    + " next cycle twice):\n\n");
+            b.append("| rows (target) | increment rows | ingest of the increment s | cycle on the kept state s"
+                    + " | full recompute s | incremental ÷ full | same files |\n|---|---|---|---|---|---|---|\n");
+            for (JsonNode month : doc.path("monthly")) {
+                b.append("| ").append(String.format(Locale.ROOT, "%.0e", month.path("target_rows").asDouble()))
+                        .append(" | ").append(String.format(Locale.ROOT, "%,d", month.path("increment_contribution_rows").asLong()))
+                        .append(" | ").append(t(month.path("increment_ingest"), "s"))
+                        .append(" | ").append(t(month.path("incremental_cycle"), "cycle_s"))
+                        .append(" | ").append(t(month.path("full_recompute_cycle"), "cycle_s"))
+                        .append(" | ").append(t(month, "incremental_over_full"))
+                        .append(" | ").append(month.path("identical_outputs").asText()).append(" |\n");
+            }
         }
         b.append("\nWhere the cycle's time goes (the job's progress steps, s):\n\n");
         for (JsonNode s : doc.path("scales")) {

@@ -159,14 +159,14 @@ public final class ExplainCommand implements Callable<Integer> {
             out.println("  (none)");
         }
         for (Row r : sorted(byUse.get(RowUse.USED))) {
-            out.printf("  line %s: %s%n", r.getAs("source_line"), contribution(r));
+            out.printf("  %s: %s%n", inputLine(r), contribution(r));
         }
         List<Row> late = byUse.get(RowUse.NOT_VISIBLE);
         if (!late.isEmpty()) {
             out.printf("%ncontribution rows NOT VISIBLE at cycle %s, not used: PAID on or after %s (a later cycle sees them):%n",
                     cycleText, firstDay);
             for (Row r : sorted(late)) {
-                out.printf("  line %s NOT VISIBLE at %s: %s%n", r.getAs("source_line"), cycleText, contribution(r));
+                out.printf("  %s NOT VISIBLE at %s: %s%n", inputLine(r), cycleText, contribution(r));
             }
         }
         int later = byUse.get(RowUse.LATER_MONTH).size();
@@ -174,6 +174,12 @@ public final class ExplainCommand implements Callable<Integer> {
             out.printf("%n%d contribution row(s) of months after %s not listed: cycle %s decides months up to %s.%n",
                     later, lastDecided, cycleText, lastDecided);
         }
+    }
+
+    /** "line 12", and the delivery when the row came in an increment ("line 3 of increment-202312/contributions.csv"). */
+    private static String inputLine(Row r) {
+        String file = java.util.Arrays.asList(r.schema().fieldNames()).contains("source_file") ? r.getAs("source_file") : null;
+        return "line " + r.getAs("source_line") + (file != null && file.contains("/") ? " of " + file : "");
     }
 
     private static String contribution(Row r) {

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -15,9 +14,8 @@ import picocli.CommandLine.ParentCommand;
 import wengang.engine.Warehouse;
 import wengang.schemas.Columns;
 import wengang.schemas.Months;
-import wengang.screening.FlagTable;
+import wengang.screening.FlagReview;
 import wengang.screening.Reviews;
-import wengang.screening.StoredFlags;
 
 /** `wengang flags review`: records one reviewer decision on one flag (append-only). */
 @Command(name = "review", mixinStandardHelpOptions = true, sortOptions = false,
@@ -51,8 +49,8 @@ public final class FlagsReviewCommand implements Callable<Integer> {
     @Option(names = "--note", required = true, paramLabel = "TEXT", description = "Why: what was checked, and where.")
     String note;
 
-    @Option(names = "--reviewer", paramLabel = "NAME", defaultValue = "${env:USER}",
-            description = "Who decides (default: the login name, $USER).")
+    @Option(names = "--reviewer", paramLabel = "NAME",
+            description = "Who decides (default: the login name: $USER, else $LOGNAME, else the OS account name).")
     String reviewer;
 
     @Mixin
@@ -60,24 +58,23 @@ public final class FlagsReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (reviewer == null || reviewer.isBlank()) {
-            throw new IllegalArgumentException("no reviewer: pass --reviewer NAME ($USER is not set)");
+        String who = reviewer != null && !reviewer.isBlank() ? reviewer : loginName();
+        if (who == null) {
+            throw new IllegalArgumentException("no reviewer: pass --reviewer NAME (no login name: $USER and $LOGNAME "
+                    + "are not set and the OS account has no name)");
         }
         if (note.isBlank()) {
             throw new IllegalArgumentException("--note must say why (it is kept with the decision)");
         }
         SparkSession spark = flags.root.spark();
         Warehouse w = warehouse.open(spark);
-        Row flag = StoredFlags.find(spark, w, flagId);
-        Dataset<Row> flagRow = spark.createDataFrame(List.of(flag), flag.schema());
-        Instant at = Instant.now();
-        long version = Reviews.append(Reviews.of(flagRow, decision.name(), note, reviewer, at), w);
-
-        List<String> claims = flag.getList(flag.fieldIndex(FlagTable.NAMED_CLAIMS));
-        List<String> persons = flag.getList(flag.fieldIndex(FlagTable.NAMED_PERSONS));
+        FlagReview.Recorded recorded = FlagReview.record(spark, w, flagId, decision.name(), note, who, Instant.now());
+        Row flag = recorded.flag();
+        long version = recorded.version();
+        List<String> claims = recorded.namedClaims();
+        List<String> persons = recorded.namedPersons();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("recorded: %s %s by %s at %s%n", flag.getString(flag.fieldIndex(Columns.FLAG_ID)), decision,
-                reviewer.trim(), at);
+        out.printf("recorded: %s %s by %s at %s%n", recorded.flagId(), decision, recorded.reviewer(), recorded.at());
         out.printf("  flag:     %s on %s %s (%s), cycle %s, group %s%n",
                 flag.getString(flag.fieldIndex(Columns.RULE)), flag.getString(flag.fieldIndex(Columns.SUBJECT_TYPE)),
                 flag.getString(flag.fieldIndex(Columns.SUBJECT_ID)), flag.getString(flag.fieldIndex(Columns.SEVERITY)),
@@ -95,6 +92,19 @@ public final class FlagsReviewCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    /**
+     * The login name: $USER, else $LOGNAME (cron sets it), else the OS account name (Java's user.name,
+     * "?" when the account has no entry, as in some containers); null when none is known.
+     */
+    static String loginName() {
+        for (String candidate : new String[] {System.getenv("USER"), System.getenv("LOGNAME"), System.getProperty("user.name")}) {
+            if (candidate != null && !candidate.isBlank() && !candidate.equals("?")) {
+                return candidate.trim();
+            }
+        }
+        return null;
     }
 
     private static String describe(List<String> claims, List<String> persons) {

@@ -55,12 +55,31 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "csv", description = "csv (small demos) or parquet (large scales). Default ${DEFAULT-VALUE}.")
     String format;
 
+    @Option(names = "--increment-month", paramLabel = "yyyy-MM", converter = CycleConverter.class, description = {
+        "Also deliver the province as a data centre receives it month by month: OUT/snapshot is the full snapshot as it "
+            + "stood before that fee month arrived, OUT/increment-yyyyMM the month's increment (every row of the month, "
+            + "back-payments of the two months before replacing OWED rows, a registry person arriving and a status period "
+            + "closed); the complete province is in OUT/complete. Parquet only. Example: --increment-month 2023-12, then "
+            + "ingest OUT/snapshot, run the cycle 2023-12, ingest OUT/increment-202312 with --increment and run 2024-01."})
+    Integer incrementMonth;
+
     @Override
     public Integer call() {
+        if (incrementMonth != null && !GeneratorOptions.PARQUET.equalsIgnoreCase(format)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--increment-month writes Parquet folders: add --format parquet");
+        }
+        Path tables = incrementMonth == null ? out : out.resolve("complete");
         // checked before Spark starts: a wrong --persons, --insured or --format costs nothing
-        GeneratorOptions options = GeneratorOptions.of(persons, insured, registryShare, contributionRows, seed, out, format);
+        GeneratorOptions options = GeneratorOptions.of(persons, insured, registryShare, contributionRows, seed, tables, format);
         GeneratorReport report = ProvinceGenerator.generate(root.spark(), options);
         spec.commandLine().getOut().println(report.summary());
+        if (incrementMonth != null) {
+            Path increment = out.resolve("increment-" + incrementMonth);
+            wengang.generate.IncrementSplit.write(root.spark(), tables, incrementMonth, out.resolve("snapshot"), increment);
+            spec.commandLine().getOut().println("month by month: " + out.resolve("snapshot") + " (before "
+                    + wengang.schemas.Months.formatDashed(incrementMonth) + "), then " + increment + " (ingest it with --increment)");
+        }
         spec.commandLine().getOut().flush();
         return ExitCode.OK;
     }

@@ -16,7 +16,15 @@ import wengang.ingest.IngestReport;
 import wengang.schemas.OutputFiles;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Read an input folder (one file per contract table: <table>.csv, <table>.parquet or a Delta folder <table>/) into the warehouse as new Delta versions. Bad rows go to rejects with a reason; for every file rows read = rows accepted + rows rejected. An identical file adds nothing."})
+        description = {"Read an input folder (one file per contract table: <table>.csv, <table>.parquet or a Delta folder <table>/) into the warehouse as new Delta versions. Bad rows go to rejects with a reason; for every file rows read = rows accepted + rows rejected. An identical file adds nothing.",
+                "",
+                "A full snapshot (the default) replaces each table. With --increment the folder holds only new and changed rows of the tables that changed (say, next month's contributions and the late payments of earlier months): each row replaces the rows with its key, so re-ingesting the same increment changes nothing.",
+                "",
+                "Keys: contributions person_id+employer_id+month+insurance_type; employers employer_id; registry person_id+status+status_from; claims claim_id; cards person_id+card_no; quotas year+region_code.",
+                "",
+                "Examples:",
+                "  wengang ingest --input /data/2026-01 --warehouse /srv/wengang",
+                "  wengang ingest --input /data/increment-2026-02 --increment --warehouse /srv/wengang"})
 public final class IngestCommand implements Callable<Integer> {
     @ParentCommand
     WengangCommand root;
@@ -24,8 +32,11 @@ public final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "DIR", description = "The input folder (a full snapshot): a local or Hadoop path.")
+    @Option(names = "--input", required = true, paramLabel = "DIR", description = "The input folder (a full snapshot, or with --increment the changed rows): a local or Hadoop path.")
     String input;
+
+    @Option(names = "--increment", description = "The folder is an increment: merge its rows into the warehouse by key instead of replacing the tables; tables it lacks stay as they are.")
+    boolean increment;
 
     @Option(names = "--encoding", defaultValue = "UTF-8", paramLabel = "CHARSET",
             description = "Encoding of the CSV files: UTF-8 (default) or GBK. A file mostly not valid in it stops the ingest (exit 3) before anything is written.")
@@ -42,7 +53,7 @@ public final class IngestCommand implements Callable<Integer> {
         Charset charset = IngestJob.charset(encoding); // before Spark starts: a bad name is a usage error
         SparkSession spark = root.spark();
         Warehouse wh = warehouse.open(spark);
-        IngestReport report = IngestJob.run(spark, Location.of(spark, input), charset, wh);
+        IngestReport report = IngestJob.run(spark, Location.of(spark, input), charset, wh, IngestJob.defaultQuotasFile(), increment);
         Location dir = out != null ? Location.of(spark, out) : wh.root().resolve("reports");
         Location rejects = dir.resolve(OutputFiles.REJECTS.fileName());
         long written = IngestJob.writeRejectsCsv(spark, wh, rejects);

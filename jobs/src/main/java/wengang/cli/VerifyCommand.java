@@ -17,6 +17,9 @@ import wengang.schemas.Months;
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run one verification cycle on an already-ingested warehouse (no ingest). With --replay, read the input tables at the versions the last run of this cycle recorded (Delta time travel), so the cycle's files are rebuilt exactly even after newer data was ingested.",
             "",
+            "",
+            "A cycle keeps the registry and claims persons' contribution rows between cycles (silver/person_contributions) and updates them from the fee months that changed since (a new month, back-payments), so a new month does not re-read the whole history; --full-recompute rebuilds them.",
+            "",
             "Example:  wengang verify --cycle 2024-01 --out out/2024-01 --warehouse wh --replay"})
 public final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
@@ -35,6 +38,12 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--replay", description = "Read the table versions recorded by the last run of this cycle.")
     boolean replay;
 
+    @Option(names = "--full-recompute", description = {
+        "Rebuild the kept per-person state (silver/person_contributions) from every bronze contribution row instead of "
+            + "updating it from the fee months that changed since the last cycle. The files are the same either way; "
+            + "use it to check that, or after restoring a warehouse from backup."})
+    boolean fullRecompute;
+
     @Mixin
     PolicyOption policyOption = new PolicyOption();
 
@@ -46,6 +55,9 @@ public final class VerifyCommand implements Callable<Integer> {
         if (replay) {
             versions = CycleRuns.recordedVersions(root.spark(), w, cycle).orElseThrow(() -> new IllegalArgumentException(
                     "--replay: cycle " + Months.formatDashed(cycle) + " was never run on warehouse " + w.root()));
+        }
+        if (fullRecompute) {
+            root.spark().conf().set(wengang.cycle.PersonContributions.FULL_RECOMPUTE, "true");
         }
         CycleSummary summary = VerificationCycle.run(root.spark(), w, policy, cycle, Location.of(root.spark(), out), versions);
         System.out.println(summary.text());

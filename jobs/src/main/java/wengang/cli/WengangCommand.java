@@ -29,7 +29,10 @@ import wengang.engine.EngineSettings;
             VerifyCommand.class,
             ExplainCommand.class,
             FlagsCommand.class,
+            ServeCommand.class,
+            ReviewersCommand.class,
             SqlCommand.class,
+            MaintainCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class WengangCommand implements Runnable {

@@ -40,7 +40,8 @@ public final class CycleComputation {
     /** Every dataset a cycle produces; the I/O around it decides what is written where. */
     public record CycleResult(int cycle, boolean paymentCycle, Dataset<Row> monthEligibility, Dataset<Row> claimMonths,
                               Dataset<Row> claimDecisions, Dataset<Row> newLedgerEntries, Dataset<Row> adjustments,
-                              Dataset<Row> eligibleUnclaimed, Dataset<Row> fulfilment, ScreeningInputs screening,
+                              Dataset<Row> eligibleUnclaimed, Dataset<Row> fulfilment, Dataset<Row> fulfilmentMonthly,
+                              ScreeningInputs screening,
                               Dataset<Row> reviews, Rules rules) {
 
         /**
@@ -115,10 +116,12 @@ public final class CycleComputation {
         // fulfilment counts registry persons only: the narrowed contributions hold all their rows
         Dataset<Row> fulfilment = checkpoint.apply(
                 TargetFulfilment.build(contributions, registryPersons, s.quotas(), s.cityNames(), rules));
+        Dataset<Row> fulfilmentMonthly = checkpoint.apply(TargetFulfilment.monthly(fulfilment, contributions,
+                registryPersons, s.quotas(), s.cityNames(), rules, cycle));
         ScreeningInputs screening = new ScreeningInputs(contributions, s.employers(), s.registry(), claims, grants,
                 s.cards(), monthEligibility, settled.claimMonths(), decisions);
         return new CycleResult(cycle, paymentCycle, monthEligibility, settled.claimMonths(), decisions,
-                settled.newEntries(), adjustments, unclaimed, fulfilment, screening, s.reviews(), rules);
+                settled.newEntries(), adjustments, unclaimed, fulfilment, fulfilmentMonthly, screening, s.reviews(), rules);
     }
 
     /**

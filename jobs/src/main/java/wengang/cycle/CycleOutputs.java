@@ -50,6 +50,8 @@ public final class CycleOutputs {
                 List.of(Columns.PERSON_ID, Columns.DISTRICT), policy, c, outDir));
         rows.put(OutputFiles.FULFILMENT.fileName(), write(r.fulfilment(), OutputFiles.FULFILMENT,
                 List.of(Columns.YEAR, Columns.REGION_CODE), policy, c, outDir));
+        rows.put(OutputFiles.FULFILMENT_MONTHLY.fileName(), write(r.fulfilmentMonthly(), OutputFiles.FULFILMENT_MONTHLY,
+                List.of(Columns.YEAR, Columns.MONTH, Columns.REGION_CODE), policy, c, outDir));
         rows.put(OutputFiles.RISK_UNITS.fileName(), write(riskUnits, OutputFiles.RISK_UNITS, List.of("rank"), policy, c,
                 outDir));
         rows.put(OutputFiles.REJECTS.fileName(), CsvOutput.write(RejectsTable.withAllColumns(rejects),

@@ -27,6 +27,11 @@ public record CycleSources(Dataset<Row> contributions, Dataset<Row> employers, D
                 contributions.sparkSession().createDataFrame(java.util.List.of(), ClaimDecisions.SHOWN_REASONS));
     }
 
+    /** These sources with other contribution rows: the kept per-person state ({@link PersonContributions}). */
+    public CycleSources withContributions(Dataset<Row> rows) {
+        return new CycleSources(rows, employers, registry, claims, cards, quotas, reviews, cityNames, shownReasons);
+    }
+
     /**
      * These sources with every table but the contributions read once and kept: each Delta
      * read otherwise lists the table's files again in every query that uses it (a cycle

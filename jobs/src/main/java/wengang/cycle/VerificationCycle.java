@@ -94,7 +94,11 @@ public final class VerificationCycle {
         spark.sparkContext().setJobGroup("wengang-" + cycle, label, false);
         Progress progress = Progress.start(label);
         progress.step("reading warehouse " + w.root() + " at versions " + versions);
-        CycleSources sources = sources(spark, w, versions)
+        // the registry and claims persons' contribution rows, kept between cycles and brought
+        // up to date from the fee months that changed: a new month reads that month, not the history
+        PersonContributions.Result state = PersonContributions.upToDate(spark, w, versions);
+        progress.step("contributions of the registry and claims persons: " + state.how().text(state.monthsTaken()));
+        CycleSources sources = sources(spark, w, versions).withContributions(state.rows())
                 .withSmallTablesKept(d -> Materialised.keptWithPartitioning(spark, d));
         Dataset<Row> ledger = Ledger.read(spark, w);
         progress.step("computing eligibility and decisions");
@@ -123,6 +127,7 @@ public final class VerificationCycle {
         writeGold(r.claimDecisions(), w.gold("claim_decisions"), cycle);
         writeGold(ContinuitySpells.of(r.monthEligibility()), w.silver("spells"), cycle);
         writeGold(r.fulfilment(), w.gold("fulfilment"), cycle);
+        writeGold(r.fulfilmentMonthly(), w.gold("fulfilment_monthly"), cycle);
 
         outDir.mkdirs();
         progress.step("screening");

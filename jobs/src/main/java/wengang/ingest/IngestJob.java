@@ -36,7 +36,7 @@ import wengang.schemas.Tables;
 /**
  * Ingests an input folder (a full snapshot) into the warehouse: per table a new Delta
  * version of {@code bronze/<table>} with the accepted rows typed (plus
- * {@code source_line}), that table's rejects replaced in {@code bronze/_rejects}, and a
+ * {@code source_line} and {@code source_file}), that table's rejects replaced in {@code bronze/_rejects}, and a
  * row in {@code meta/ingest_runs}. A file whose content equals the last ingest's (same
  * SHA-256, format and encoding, bronze table untouched since) writes nothing but the
  * ingest_runs row. The folder is checked first ({@link InputFolder}): a missing
@@ -64,8 +64,6 @@ public final class IngestJob {
     private static final String KEEP_FILTERS_IN_PLACE = "org.apache.spark.sql.catalyst.optimizer.PushDownPredicates,"
             + "org.apache.spark.sql.catalyst.optimizer.PushPredicateThroughNonJoin,"
             + "org.apache.spark.sql.catalyst.optimizer.CombineFilters";
-    /** Delta's table property naming the columns it keeps min/max statistics of. */
-    static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
 
     private IngestJob() {}
 
@@ -77,10 +75,22 @@ public final class IngestJob {
     /** As {@link #run(SparkSession, Location, Charset, Warehouse)}, with the default quotas (CSV bytes) given. */
     public static IngestReport run(SparkSession spark, Location inputDir, Charset encoding, Warehouse warehouse,
                                    byte[] defaultQuotas) {
+        return run(spark, inputDir, encoding, warehouse, defaultQuotas, false);
+    }
+
+    /**
+     * @param increment true when {@code inputDir} is an increment: only new and changed rows of
+     *                  the tables it holds, each row replacing the bronze rows with its key
+     *                  ({@link Tables#KEYS}); false for a full snapshot
+     */
+    public static IngestReport run(SparkSession spark, Location inputDir, Charset encoding, Warehouse warehouse,
+                                   byte[] defaultQuotas, boolean increment) {
         requireLineBased(encoding);
         Materialised.checkpointsUnder(spark, warehouse);
         List<InputSource> sources = InputFolder.scan(spark, inputDir, encoding, defaultQuotas,
-                EncodingCheck.maxShare(spark));
+                EncodingCheck.maxShare(spark), increment);
+        // an increment's files are named by folder and file: each month's rejects stay beside the others
+        String folder = increment ? inputDir.name() + "/" : "";
         Map<String, IngestRuns.LastRun> last = IngestRuns.lastByTable(spark, warehouse);
         String ingestId = UUID.randomUUID().toString();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -89,7 +99,8 @@ public final class IngestJob {
         boolean rejectsExisted = Warehouse.exists(warehouse.rejects());
         List<FileIngest> files = new ArrayList<>();
         for (InputSource source : sources) {
-            FileIngest f = ingest(spark, warehouse, source, last.get(source.table().name()), rejectsExisted, runDate);
+            FileIngest f = ingest(spark, warehouse, source, folder + source.fileName(),
+                    last.get(source.table().name()), rejectsExisted, runDate, increment);
             LOG.info("ingest {} {}: read {}, accepted {}, rejected {}{}; bronze version {}{}", f.table(),
                     f.file().isEmpty() ? "(absent: empty)" : f.file(), f.rowsRead(), f.rowsAccepted(),
                     f.rowsRejected(), f.rowsRejected() == 0 ? "" : " (" + f.topReasons(3) + ")",
@@ -152,8 +163,9 @@ public final class IngestJob {
         }
     }
 
-    private static FileIngest ingest(SparkSession spark, Warehouse warehouse, InputSource source,
-                                     IngestRuns.LastRun last, boolean rejectsExisted, LocalDate runDate) {
+    private static FileIngest ingest(SparkSession spark, Warehouse warehouse, InputSource source, String fileLabel,
+                                     IngestRuns.LastRun last, boolean rejectsExisted, LocalDate runDate,
+                                     boolean increment) {
         TableSpec table = source.table();
         String bronze = warehouse.bronze(table.name());
         // a province's contributions take minutes: say which phase is running
@@ -166,10 +178,10 @@ public final class IngestJob {
         if (untouched && last.sameContent(sha, format, source.encodingLabel())) {
             FileIngest was = last.file();
             progress.done();
-            return new FileIngest(table.name(), source.fileName(), format, sha, was.rowsRead(), was.rowsAccepted(),
+            return new FileIngest(table.name(), fileLabel, format, sha, was.rowsRead(), was.rowsAccepted(),
                     was.rowsRejected(), current, false, was.rejectReasons());
         }
-        spark.sparkContext().setJobDescription("ingest " + table.name() + " " + source.fileName());
+        spark.sparkContext().setJobDescription("ingest " + table.name() + " " + fileLabel);
         String excluded = spark.conf().get(EXCLUDED_RULES, "");
         // A rejected row's reason is one wide CASE over every column, computed in the
         // projections that trim and type each field once. Spark would copy it into the
@@ -193,31 +205,35 @@ public final class IngestJob {
                 marks = Materialised.kept(RowValidation.duplicateMarks(table, checked, repeated));
             }
             Dataset<Row> validated = RowValidation.withDuplicates(checked, marks);
-            progress.step("writing the bronze table");
-            Map<String, String> stats = Tables.SKIPPING_STATS.containsKey(table.name())
-                    ? Map.of(STATS_COLUMNS, String.join(",", Tables.SKIPPING_STATS.get(table.name()))) : Map.of();
-            RowValidation.accepted(table, validated)
-                    .write().format("delta").mode("overwrite").option("overwriteSchema", "true").options(stats)
-                    .save(bronze);
+            long accepted;
+            if (increment && current != null) {
+                progress.step("merging the increment into the bronze table by key " + Tables.KEYS.get(table.name()));
+                accepted = BronzeWrite.merge(spark, table, RowValidation.accepted(table, fileLabel, validated), bronze, current);
+            } else {
+                progress.step("writing the bronze table");
+                BronzeWrite.replace(table, RowValidation.accepted(table, fileLabel, validated), bronze);
+                accepted = writtenRows(spark, bronze);
+            }
             long version = version(spark, bronze);
-            long accepted = writtenRows(spark, bronze);
-            // no rejects now and none stored for this table: nothing to replace
-            boolean noneStored = !rejectsExisted || (untouched && last.file().rowsRejected() == 0);
+            // no rejects now and none stored for this table: nothing to replace (an increment
+            // replaces only its own file's rejects, which a re-delivery under the same name may hold)
+            boolean noneStored = !rejectsExisted || (!increment && untouched && last.file().rowsRejected() == 0
+                    && last.file().file().equals(fileLabel));
             Map<String, Long> reasons = new LinkedHashMap<>();
             if (accepted < read || !noneStored) {
                 progress.step("writing " + (read - accepted) + " rejects");
-                RejectsTable.replace(spark, warehouse, table.name(),
-                        RowValidation.rejects(table.name(), source.fileName(), validated));
-                reasons.putAll(RejectsTable.countsByReason(spark, warehouse, table.name()));
+                RejectsTable.replace(spark, warehouse, table.name(), increment ? fileLabel : null,
+                        RowValidation.rejects(table.name(), fileLabel, validated));
+                reasons.putAll(RejectsTable.countsByReason(spark, warehouse, table.name(), fileLabel));
             }
             long rejected = reasons.values().stream().mapToLong(Long::longValue).sum();
             // counted three ways (rows read, rows written, rejects written): none may be lost
             if (read != accepted + rejected) {
-                throw new IllegalStateException("ingest lost rows of " + source.fileName() + ": read " + read
+                throw new IllegalStateException("ingest lost rows of " + fileLabel + ": read " + read
                         + ", accepted " + accepted + " + rejected " + rejected);
             }
             progress.done();
-            return new FileIngest(table.name(), source.fileName(), format, sha, read, accepted, rejected,
+            return new FileIngest(table.name(), fileLabel, format, sha, read, accepted, rejected,
                     version, true, reasons);
         } finally {
             spark.conf().set(EXCLUDED_RULES, excluded);
@@ -226,7 +242,7 @@ public final class IngestJob {
     }
 
     /** Rows the last commit of a Delta table wrote (its operation metrics). */
-    private static long writtenRows(SparkSession spark, String deltaPath) {
+    static long writtenRows(SparkSession spark, String deltaPath) {
         Row last = DeltaTable.forPath(spark, deltaPath).history(1).select("operationMetrics").head();
         Map<String, String> metrics = last.getJavaMap(0);
         return Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));

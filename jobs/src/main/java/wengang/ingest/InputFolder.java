@@ -42,6 +42,16 @@ public final class InputFolder {
      */
     public static List<InputSource> scan(SparkSession spark, Location dir, Charset charset, byte[] defaultQuotas,
                                          double maxUndecodableShare) {
+        return scan(spark, dir, charset, defaultQuotas, maxUndecodableShare, false);
+    }
+
+    /**
+     * As {@link #scan(SparkSession, Location, Charset, byte[], double)}; an increment
+     * ({@code increment} true) holds only the tables that changed: none is required, an
+     * absent one is left as it is (no default quotas), but the folder must hold at least one.
+     */
+    public static List<InputSource> scan(SparkSession spark, Location dir, Charset charset, byte[] defaultQuotas,
+                                         double maxUndecodableShare, boolean increment) {
         List<Location> entries;
         try {
             if (!dir.isDirectory()) {
@@ -55,10 +65,15 @@ public final class InputFolder {
         List<InputSource> sources = new ArrayList<>();
         for (TableSpec table : Tables.ALL) {
             InputSource source = find(spark, dir, entries, table, charset, defaultQuotas, maxUndecodableShare,
-                    problems);
+                    problems, increment);
             if (source != null) {
                 sources.add(source);
             }
+        }
+        if (increment && problems.isEmpty() && sources.isEmpty()) {
+            problems.add("increment folder " + dir + " holds no table file: expected one or more of "
+                    + String.join(", ", Tables.ALL.stream().map(t -> t.name() + ".csv").toList())
+                    + " (or .parquet, or a Delta folder)");
         }
         if (!problems.isEmpty()) {
             throw new InputContractException(String.join("\n", problems));
@@ -68,7 +83,7 @@ public final class InputFolder {
 
     private static InputSource find(SparkSession spark, Location dir, List<Location> entries, TableSpec table,
                                     Charset charset, byte[] defaultQuotas, double maxUndecodableShare,
-                                    List<String> problems) {
+                                    List<String> problems, boolean increment) {
         String name = table.name();
         List<InputSource> found = new ArrayList<>();
         List<String> notDelta = new ArrayList<>();
@@ -96,6 +111,8 @@ public final class InputFolder {
         InputSource source;
         if (found.size() == 1) {
             source = found.get(0);
+        } else if (increment) {
+            return null;
         } else if (table.requiredTable()) {
             problems.add("missing required file for table " + name + ": expected " + name + ".csv, " + name
                     + ".parquet or a Delta folder " + name + "/ in " + dir

@@ -41,23 +41,28 @@ public final class RejectsTable {
 
     private RejectsTable() {}
 
-    /** Replaces the rejects of {@code table} with {@code rejects} (one Delta commit). */
-    static void replace(SparkSession spark, Warehouse warehouse, String table, Dataset<Row> rejects) {
+    /**
+     * Replaces the rejects of {@code table} with {@code rejects} (one Delta commit): all of
+     * them for a full snapshot ({@code file} null), those of that file for an increment.
+     */
+    static void replace(SparkSession spark, Warehouse warehouse, String table, String file, Dataset<Row> rejects) {
         Column[] columns = Arrays.stream(SCHEMA.fields())
                 .map(f -> col(f.name()).cast(f.dataType())).toArray(Column[]::new);
         // the first write creates the table, partitioned by table; mergeSchema adds
         // raw_base64 to a table written before it existed
         rejects.select(columns)
                 .write().format("delta").mode("overwrite").partitionBy(Columns.TABLE)
-                .option("replaceWhere", "`" + Columns.TABLE + "` = '" + table + "'")
+                .option("replaceWhere", "`" + Columns.TABLE + "` = '" + table + "'"
+                        + (file == null ? "" : " AND `" + Columns.FILE + "` = '" + file.replace("'", "''") + "'"))
                 .option("mergeSchema", "true")
                 .save(warehouse.rejects());
     }
 
-    /** The rejects of {@code table} per reason (most rejects per file are few: read back from the table). */
-    static Map<String, Long> countsByReason(SparkSession spark, Warehouse warehouse, String table) {
+    /** The rejects of one file of {@code table} per reason (most rejects per file are few: read back from the table). */
+    static Map<String, Long> countsByReason(SparkSession spark, Warehouse warehouse, String table, String file) {
         Map<String, Long> out = new TreeMap<>();
-        for (Row r : Warehouse.read(spark, warehouse.rejects()).filter(col(Columns.TABLE).equalTo(table))
+        for (Row r : Warehouse.read(spark, warehouse.rejects())
+                .filter(col(Columns.TABLE).equalTo(table).and(col(Columns.FILE).equalTo(file)))
                 .groupBy(col(Columns.REASON)).count().collectAsList()) {
             out.put(r.getString(0), r.getLong(1));
         }

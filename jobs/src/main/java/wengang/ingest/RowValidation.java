@@ -90,6 +90,7 @@ public final class RowValidation {
     public static final String RAW_BASE64 = Columns.RAW_BASE64;
     public static final String MALFORMED = "malformed";
     public static final String SOURCE_LINE = "source_line";
+    public static final String SOURCE_FILE = "source_file";
     public static final String REJECT_COLUMN = "reject_column";
     public static final String REJECT_REASON = "reject_reason";
 
@@ -309,10 +310,12 @@ public final class RowValidation {
     }
 
     /** Accepted rows as the bronze table stores them: contract columns typed, then source_line. */
-    public static Dataset<Row> accepted(TableSpec table, Dataset<Row> validated) {
+    public static Dataset<Row> accepted(TableSpec table, String file, Dataset<Row> validated) {
         List<Column> out = new ArrayList<>();
         table.columns().forEach(c -> out.add(col(c.name()).cast(c.kind().sparkType())));
         out.add(col(SOURCE_LINE));
+        // which delivery the row came in: a snapshot's file, or an increment's folder/file
+        out.add(lit(file).as(SOURCE_FILE));
         return validated.filter(col(REJECT_REASON).isNull()).select(out.toArray(Column[]::new));
     }
 

@@ -24,7 +24,7 @@ class CommandLineTest {
 
     @Test
     void everyCommandExplainsItself() {
-        for (String command : new String[] {"demo", "generate", "ingest", "run", "verify", "explain", "flags"}) {
+        for (String command : new String[] {"demo", "generate", "ingest", "run", "verify", "explain", "flags", "serve", "reviewers"}) {
             out.getBuffer().setLength(0);
             assertThat(execute(command, "--help")).as(command).isZero();
             assertThat(out.toString()).as(command).contains("Usage: wengang " + command);

@@ -90,10 +90,11 @@ class IngestJobTest {
         assertThat(first.file("quotas").format()).as("missing quotas: the default file").isEqualTo("default");
         assertThat(first.file("quotas").rowsAccepted()).isEqualTo(2);
         assertThat(Warehouse.read(spark, wh.bronze("quotas")).columns())
-                .containsExactly("year", "region_code", "region_name", "target_persons", "source_line");
+                .containsExactly("year", "region_code", "region_name", "target_persons", "source_line", "source_file");
 
         Dataset<Row> bronze = Warehouse.read(spark, wh.bronze("contributions"));
-        StructType expected = Tables.CONTRIBUTIONS.schema().add("source_line", DataTypes.LongType);
+        StructType expected = Tables.CONTRIBUTIONS.schema().add("source_line", DataTypes.LongType)
+                .add("source_file", DataTypes.StringType);
         assertThat(Arrays.stream(bronze.schema().fields()).map(f -> f.name() + ":" + f.dataType().simpleString()))
                 .containsExactlyElementsOf(Arrays.stream(expected.fields())
                         .map(f -> f.name() + ":" + f.dataType().simpleString()).toList());

@@ -85,6 +85,26 @@ public final class Columns {
     public static final String ESTIMATED_AMOUNT = "estimated_amount";
     public static final String EMPLOYED_PERSONS = "employed_persons";
     public static final String FULFILMENT_RATIO = "fulfilment_ratio";
+    /** fulfilment_monthly: persons counted in the region in that month itself (not cumulative). */
+    public static final String WORKING_PERSONS = "working_persons";
+    /** fulfilment_monthly: the share of the year gone by the end of the month (month / 12), the even pace. */
+    public static final String PACE_RATIO = "pace_ratio";
+    /** fulfilment_monthly: target_persons × pace_ratio, rounded half up: where an even pace would be. */
+    public static final String PACE_PERSONS = "pace_persons";
+    /** fulfilment_monthly: employed_persons below pace_persons (null without a quota). */
+    public static final String BEHIND_PACE = "behind_pace";
+    // alerts on the metric history
+    public static final String METRIC = "metric";
+    public static final String FAMILY = "family";
+    public static final String VALUE = "value";
+    public static final String PREVIOUS_CYCLE = "previous_cycle";
+    public static final String PREVIOUS_VALUE = "previous_value";
+    public static final String CHANGE_VS_PREVIOUS = "change_vs_previous";
+    public static final String TRAILING_CYCLES = "trailing_cycles";
+    public static final String TRAILING_AVERAGE = "trailing_average";
+    public static final String CHANGE_VS_AVERAGE = "change_vs_average";
+    public static final String DIRECTION = "direction";
+    public static final String THRESHOLD = "threshold";
     public static final String TABLE = "table";
     public static final String FILE = "file";
     public static final String LINE = "line";

@@ -49,10 +49,22 @@ public final class OutputFiles {
             Columns.YEAR, Columns.REGION_CODE, Columns.REGION_NAME, Columns.EMPLOYED_PERSONS,
             Columns.TARGET_PERSONS, Columns.FULFILMENT_RATIO, Columns.CYCLE, Columns.POLICY_VERSION));
 
+    /** P19 month by month: employed so far in the year (cumulative), against the quota and an even pace. */
+    public static final OutputFile FULFILMENT_MONTHLY = new OutputFile("fulfilment_monthly.csv", List.of(
+            Columns.YEAR, Columns.MONTH, Columns.REGION_CODE, Columns.REGION_NAME, Columns.EMPLOYED_PERSONS,
+            Columns.TARGET_PERSONS, Columns.FULFILMENT_RATIO, Columns.WORKING_PERSONS, Columns.PACE_RATIO,
+            Columns.PACE_PERSONS, Columns.BEHIND_PACE, Columns.CYCLE, Columns.POLICY_VERSION));
+
+    /** Metrics of this cycle that moved beyond their family's threshold (conf/alerts.yaml). */
+    public static final OutputFile ALERTS = new OutputFile("alerts.csv", List.of(
+            Columns.METRIC, Columns.FAMILY, Columns.DIRECTION, Columns.VALUE, Columns.PREVIOUS_CYCLE,
+            Columns.PREVIOUS_VALUE, Columns.CHANGE_VS_PREVIOUS, Columns.TRAILING_CYCLES, Columns.TRAILING_AVERAGE,
+            Columns.CHANGE_VS_AVERAGE, Columns.THRESHOLD, Columns.REASON, Columns.CYCLE, Columns.POLICY_VERSION));
+
     public static final OutputFile REJECTS = new OutputFile("rejects.csv", List.of(
             Columns.TABLE, Columns.FILE, Columns.LINE, Columns.COLUMN, Columns.REASON, Columns.RAW,
             Columns.RAW_BASE64));
 
     public static final List<OutputFile> ALWAYS = List.of(CLAIM_DECISIONS, CLAIM_MONTHS, ADJUSTMENTS, FLAGS,
-            ELIGIBLE_UNCLAIMED, FULFILMENT, REJECTS, RISK_UNITS);
+            ELIGIBLE_UNCLAIMED, FULFILMENT, REJECTS, RISK_UNITS, FULFILMENT_MONTHLY);
 }

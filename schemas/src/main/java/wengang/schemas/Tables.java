@@ -82,10 +82,31 @@ public final class Tables {
 
     /**
      * Bronze columns Delta keeps min/max statistics of, per table (the others get Delta's
-     * default). Contributions: only the fee month, which a cycle's as-of filter prunes
-     * files by; statistics on every column cost as much as the write itself.
+     * default); an empty list: none. Contributions: none, since the fee month is their
+     * partition and statistics on every column cost as much as the write itself.
      */
-    public static final Map<String, List<String>> SKIPPING_STATS = Map.of(CONTRIBUTIONS.name(), List.of(Columns.MONTH));
+    public static final Map<String, List<String>> SKIPPING_STATS = Map.of(CONTRIBUTIONS.name(), List.of());
+
+    /**
+     * The key of every input table. A row of an increment replaces every bronze row with
+     * its key (docs/contract.md "Increments"). Keys need not be unique in bronze: a
+     * contribution's REVERSED posting stands beside its PAID one, and an increment that
+     * names the key replaces both with what it brings.
+     */
+    public static final Map<String, List<String>> KEYS = Map.of(
+            CONTRIBUTIONS.name(), List.of(Columns.PERSON_ID, Columns.EMPLOYER_ID, Columns.MONTH, Columns.INSURANCE_TYPE),
+            EMPLOYERS.name(), List.of(Columns.EMPLOYER_ID),
+            REGISTRY.name(), List.of(Columns.PERSON_ID, Columns.STATUS, Columns.STATUS_FROM),
+            CLAIMS.name(), List.of(Columns.CLAIM_ID),
+            CARDS.name(), List.of(Columns.PERSON_ID, Columns.CARD_NO),
+            QUOTAS.name(), List.of(Columns.YEAR, Columns.REGION_CODE));
+
+    /**
+     * Bronze partition columns per table (the others are not partitioned). Contributions
+     * by fee month: an increment rewrites only the months it touches, and a new month is
+     * a new partition.
+     */
+    public static final Map<String, List<String>> PARTITIONS = Map.of(CONTRIBUTIONS.name(), List.of(Columns.MONTH));
 
     public static Optional<TableSpec> byName(String name) {
         return ALL.stream().filter(t -> t.name().equals(name)).findFirst();

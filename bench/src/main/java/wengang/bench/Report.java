@@ -106,6 +106,20 @@ public final class Report {
         m.set("full_recompute_cycle", full);
         m.set("incremental_over_full", ratio(incremental.path("cycle_s"), full.path("cycle_s")));
         m.set("identical_outputs", meta.path("identical_outputs"));
+        // persons,persons_with_new_month,rows,rows_of_new_month of silver/person_contributions
+        Path state = dir.resolve("state.csv");
+        if (Files.isRegularFile(state)) {
+            List<String> lines = Files.readAllLines(state, StandardCharsets.UTF_8);
+            if (lines.size() == 2) {
+                String[] k = lines.get(0).split(",");
+                String[] v = lines.get(1).split(",");
+                ObjectNode o = JSON.createObjectNode();
+                for (int i = 0; i < k.length && i < v.length; i++) {
+                    o.put(k[i].trim(), Long.parseLong(v[i].trim()));
+                }
+                m.set("kept_state", o);
+            }
+        }
         return m;
     }
 

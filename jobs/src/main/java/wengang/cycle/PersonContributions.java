@@ -175,7 +175,17 @@ public final class PersonContributions {
         } else {
             writer = writer.option("overwriteSchema", "true");
         }
-        writer.save(path);
+        try {
+            writer.save(path);
+        } catch (RuntimeException e) {
+            // another run of a cycle brought the state to the same versions at the same moment:
+            // its rows are the ones this run would write
+            if (!wengang.engine.ConcurrentRunException.isConflict(e)
+                    || !target.equals(builtFrom(rows.sparkSession(), path))) {
+                throw e;
+            }
+            LOG.info("{} was brought to {} by another run at the same time: using it", TABLE, target.text());
+        }
     }
 
     /** The versions the stored state reflects, or null when there is none (or it says nothing). */

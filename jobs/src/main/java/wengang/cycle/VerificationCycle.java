@@ -52,6 +52,11 @@ public final class VerificationCycle {
     public static final String REJECTS_KEY = IngestJob.REJECTS_KEY;
     /** Key of the reviews table in the recorded versions (a re-run holds what the first run held). */
     public static final String REVIEWS_KEY = "_reviews";
+    /**
+     * Key of the ledger in the recorded versions: the version the cycle read, so a replay
+     * computes from the same earlier payments (its own commit check reads the latest).
+     */
+    public static final String LEDGER_KEY = "_ledger";
 
     private VerificationCycle() {}
 
@@ -85,14 +90,30 @@ public final class VerificationCycle {
     private static CycleSummary runOnce(SparkSession spark, Warehouse w, Policy policy, int cycle, Location outDir,
                                         Map<String, Long> pinnedVersions) throws java.io.IOException {
         Map<String, Long> versions = pinnedVersions != null ? new TreeMap<>(pinnedVersions) : currentVersions(spark, w);
+        if (pinnedVersions == null || !pinnedVersions.containsKey(LEDGER_KEY)) {
+            // the ledger exists before its version is read: the first run and a re-run record the same
+            Ledger.ensureExists(spark, w);
+            versions.put(LEDGER_KEY, Ledger.versionBefore(spark, w, cycle));
+        }
         if (versions.getOrDefault(Tables.CONTRIBUTIONS.name(), -1L) < 0) {
             throw new IllegalArgumentException("warehouse " + w.root() + " holds no ingested data: run `wengang ingest --input DIR --warehouse "
                     + w.root() + "` (or `wengang run`) first");
         }
         Materialised.checkpointsUnder(spark, w);
+        if (policy.rulesAt(cycle).isPaymentCycle(cycle)) {
+            java.util.OptionalInt later = Ledger.laterCycleWithoutThis(spark, w, cycle);
+            if (later.isPresent()) {
+                throw new IllegalArgumentException("cycle " + Months.formatDashed(cycle) + " was never run on warehouse "
+                        + w.root() + ", and the later cycle " + Months.formatDashed(later.getAsInt()) + " has already paid:"
+                        + " running it now would pay again what " + Months.formatDashed(later.getAsInt())
+                        + " paid (P16). Cycles pay in order; the next one to run is the one after "
+                        + Months.formatDashed(later.getAsInt()) + ".");
+            }
+        }
         String label = "wengang cycle " + Months.formatDashed(cycle);
         spark.sparkContext().setJobGroup("wengang-" + cycle, label, false);
         Progress progress = Progress.start(label);
+        FaultInjection.point("cycle-start");
         progress.step("reading warehouse " + w.root() + " at versions " + versions);
         // the registry and claims persons' contribution rows, kept between cycles and brought
         // up to date from the fee months that changed: a new month reads that month, not the history
@@ -100,7 +121,7 @@ public final class VerificationCycle {
         progress.step("contributions of the registry and claims persons: " + state.how().text(state.monthsTaken()));
         CycleSources sources = sources(spark, w, versions).withContributions(state.rows())
                 .withSmallTablesKept(d -> Materialised.keptWithPartitioning(spark, d));
-        Dataset<Row> ledger = Ledger.read(spark, w);
+        Dataset<Row> ledger = Ledger.readVersion(spark, w, versions.get(LEDGER_KEY));
         progress.step("computing eligibility and decisions");
         CycleComputation.CycleResult r = CycleComputation.compute(sources, ledger, policy, cycle,
                 // materialise and cut the lineage: later steps plan against a small scan instead of
@@ -111,16 +132,19 @@ public final class VerificationCycle {
         progress.step("checking the ledger");
 
         // P16: one commit of this cycle's entries; a re-run reuses what an earlier run committed
-        long existing = Ledger.of(ledger, cycle).count();
+        // the latest ledger, not the version read: a replay must find the entries its cycle committed
+        long existing = Ledger.of(Ledger.read(spark, w), cycle).count();
         boolean reused = existing > 0;
         if (r.paymentCycle() && !reused) {
             FaultInjection.rendezvous("before-ledger");
+            FaultInjection.point("before-ledger");
             progress.step("committing ledger entries");
             Ledger.append(r.newLedgerEntries(), cycle, w);
         }
         FaultInjection.point("after-ledger");
         Dataset<Row> entries = Ledger.of(Ledger.read(spark, w), cycle).persist();
 
+        FaultInjection.point("before-gold");
         progress.step("writing gold tables");
         writeGold(r.monthEligibility(), w.gold("month_eligibility"), cycle);
         writeGold(r.claimMonths(), w.gold("claim_months"), cycle);
@@ -130,15 +154,18 @@ public final class VerificationCycle {
         writeGold(r.fulfilmentMonthly(), w.gold("fulfilment_monthly"), cycle);
 
         outDir.mkdirs();
+        FaultInjection.point("before-screening");
         progress.step("screening");
         Dataset<Row> flags = r.flags().persist(StorageLevel.MEMORY_AND_DISK());
         StoredFlags.write(flags, w, cycle);
         Dataset<Row> riskUnits = r.riskUnits(flags);
+        FaultInjection.point("before-outputs");
         progress.step("writing outputs to " + outDir);
         Map<String, Long> written = CycleOutputs.writeAll(r, flags, riskUnits, rejects(spark, w, versions), policy, outDir);
         BigDecimal pay = Money.ZERO;
         BigDecimal held = Money.ZERO;
         if (r.paymentCycle()) {
+            FaultInjection.point("before-payments");
             progress.step("writing payment files");
             Manifest m = PaymentFiles.write(PaymentLines.of(entries).persist(), policy, cycle, versions, outDir);
             pay = m.totals().payTotal();
@@ -147,12 +174,14 @@ public final class VerificationCycle {
             PaymentFiles.removeStale(outDir);
         }
 
+        FaultInjection.point("before-report");
         progress.step("writing the analysts' report");
         Map<String, BigDecimal> metrics = CycleMetrics.of(r, flags, entries);
         AnalystReport.write(r, flags, entries, sources.employers(), policy, versions, metrics,
                 CycleMetrics.previous(spark, w, cycle), outDir.resolve(AnalystReport.FILE));
         CycleMetrics.record(spark, w, cycle, metrics);
 
+        FaultInjection.point("before-record");
         progress.step("recording the run");
         Map<String, Long> byDecision = new TreeMap<>();
         // the decisions just written to gold (kept, so no second read of the table)
@@ -171,9 +200,13 @@ public final class VerificationCycle {
         return summary;
     }
 
-    /** Current versions of every bronze table and of the rejects table. */
+    /**
+     * The versions a new cycle reads: the bronze tables and rejects of the last complete
+     * ingest ({@link IngestJob#snapshotVersions}) and the reviews as they are (the ledger's
+     * depends on the cycle: {@link Ledger#versionBefore}).
+     */
     public static Map<String, Long> currentVersions(SparkSession spark, Warehouse w) {
-        Map<String, Long> v = new TreeMap<>(IngestJob.currentVersions(spark, w));
+        Map<String, Long> v = new TreeMap<>(IngestJob.snapshotVersions(spark, w));
         v.put(REVIEWS_KEY, Reviews.currentVersion(spark, w));
         return v;
     }

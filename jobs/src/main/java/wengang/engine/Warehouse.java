@@ -1,8 +1,13 @@
 package wengang.engine;
 
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The Delta warehouse: one folder, three layers (bronze as received and typed, silver
@@ -68,5 +73,17 @@ public final class Warehouse {
 
     public static Dataset<Row> readVersion(SparkSession spark, String deltaPath, long version) {
         return spark.read().format("delta").option("versionAsOf", version).load(deltaPath);
+    }
+
+    /** {@code rows} with every column of {@code schema}: one an older table version lacks is added as null. */
+    public static Dataset<Row> withColumns(Dataset<Row> rows, StructType schema) {
+        List<String> present = List.of(rows.columns());
+        Dataset<Row> out = rows;
+        for (StructField f : schema.fields()) {
+            if (!present.contains(f.name())) {
+                out = out.withColumn(f.name(), lit(null).cast(f.dataType()));
+            }
+        }
+        return out;
     }
 }

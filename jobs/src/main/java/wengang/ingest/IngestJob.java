@@ -106,10 +106,12 @@ public final class IngestJob {
                     f.rowsRejected(), f.rowsRejected() == 0 ? "" : " (" + f.topReasons(3) + ")",
                     f.bronzeVersion(), f.changed() ? "" : " (same content as last ingest: unchanged)");
             files.add(f);
+            wengang.output.FaultInjection.point("ingest-after-" + f.table());
         }
         RejectsTable.ensureExists(spark, warehouse);
-        // one commit for the run; a run that dies before it is only re-done in full next time
-        IngestRuns.append(spark, warehouse, ingestId, at, files, sources);
+        // one commit for the run, last: it makes the run's tables the snapshot cycles read
+        // (snapshotVersions); a run that dies before it is not seen, and is re-done next time
+        IngestRuns.append(spark, warehouse, ingestId, at, files, sources, version(spark, warehouse.rejects()));
         return new IngestReport(ingestId, at, files);
     }
 
@@ -122,6 +124,25 @@ public final class IngestJob {
             }
         }
         if (Warehouse.exists(warehouse.rejects())) {
+            out.put(REJECTS_KEY, version(spark, warehouse.rejects()));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The versions a cycle reads: the last complete ingest's ({@link IngestRuns#snapshot}),
+     * never the latest version of each table, which a run that died halfway may have
+     * moved for some tables only. A warehouse whose bronze tables were written by other
+     * means (no ingest_runs) is read at the tables' current versions.
+     */
+    public static Map<String, Long> snapshotVersions(SparkSession spark, Warehouse warehouse) {
+        Map<String, Long> recorded = IngestRuns.snapshot(spark, warehouse);
+        if (recorded.isEmpty()) {
+            return currentVersions(spark, warehouse);
+        }
+        Map<String, Long> out = new LinkedHashMap<>(recorded);
+        // runs before rejects_version was recorded: the rejects as they are
+        if (!out.containsKey(REJECTS_KEY) && Warehouse.exists(warehouse.rejects())) {
             out.put(REJECTS_KEY, version(spark, warehouse.rejects()));
         }
         return Collections.unmodifiableMap(out);

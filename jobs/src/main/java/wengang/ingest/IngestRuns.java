@@ -33,7 +33,9 @@ public final class IngestRuns {
             .add("rows_rejected", DataTypes.LongType, false)
             .add("bronze_version", DataTypes.LongType, false)
             .add("changed", DataTypes.BooleanType, false)
-            .add("reject_reasons", DataTypes.StringType, true);
+            .add("reject_reasons", DataTypes.StringType, true)
+            // the rejects table's version once the run had written every table (null in runs before it)
+            .add("rejects_version", DataTypes.LongType, true);
 
     private IngestRuns() {}
 
@@ -68,17 +70,45 @@ public final class IngestRuns {
         return out;
     }
 
+    /**
+     * The last complete snapshot: each table's bronze version as its latest ingest recorded
+     * it, and the rejects' ({@link IngestJob#REJECTS_KEY}). A run writes its ingest_runs
+     * rows last, in one commit, so a run that died halfway (some tables written, the rest
+     * not) is not part of it: a cycle never reads new contributions with old claims.
+     * Empty when nothing was ingested through ingest.
+     */
+    static Map<String, Long> snapshot(SparkSession spark, Warehouse warehouse) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        if (!Warehouse.exists(warehouse.ingestRuns())) {
+            return out;
+        }
+        Row latest = null;
+        Map<String, Row> byTable = new HashMap<>();
+        Comparator<Row> order = Comparator.comparing((Row r) -> r.<Timestamp>getAs("ingested_at"))
+                .thenComparing(r -> r.<String>getAs("ingest_id"));
+        for (Row r : Warehouse.withColumns(Warehouse.read(spark, warehouse.ingestRuns()), SCHEMA).collectAsList()) {
+            byTable.merge(r.getAs("table"), r, (a, b) -> order.compare(a, b) >= 0 ? a : b);
+            latest = latest == null || order.compare(r, latest) > 0 ? r : latest;
+        }
+        byTable.forEach((table, r) -> out.put(table, r.<Long>getAs("bronze_version")));
+        if (latest != null && latest.getAs("rejects_version") != null) {
+            out.put(IngestJob.REJECTS_KEY, latest.<Long>getAs("rejects_version"));
+        }
+        return out;
+    }
+
     /** One row per file of the run, in one commit. */
     static void append(SparkSession spark, Warehouse warehouse, String ingestId, Instant at, List<FileIngest> files,
-                       List<InputSource> sources) {
+                       List<InputSource> sources, long rejectsVersion) {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             FileIngest f = files.get(i);
             rows.add(RowFactory.create(ingestId, Timestamp.from(at), f.table(), f.file(), f.format(),
                     sources.get(i).encodingLabel(), f.sha256(), f.rowsRead(), f.rowsAccepted(), f.rowsRejected(),
-                    f.bronzeVersion(), f.changed(), f.reasonsText()));
+                    f.bronzeVersion(), f.changed(), f.reasonsText(), rejectsVersion));
         }
+        // mergeSchema: a table written before rejects_version existed gains the column
         spark.createDataFrame(rows, SCHEMA).coalesce(1)
-                .write().format("delta").mode("append").save(warehouse.ingestRuns());
+                .write().format("delta").mode("append").option("mergeSchema", "true").save(warehouse.ingestRuns());
     }
 }

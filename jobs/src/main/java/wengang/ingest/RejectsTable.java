@@ -1,7 +1,6 @@
 package wengang.ingest;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import wengang.engine.Location;
 import wengang.engine.Warehouse;
@@ -86,15 +84,9 @@ public final class RejectsTable {
 
     /** {@code rejects} with every column of {@link #SCHEMA}: one a table version lacks is added as null. */
     public static Dataset<Row> withAllColumns(Dataset<Row> rejects) {
-        List<String> present = List.of(rejects.columns());
-        Dataset<Row> out = rejects;
-        for (StructField f : SCHEMA.fields()) {
-            if (!present.contains(f.name())) {
-                out = out.withColumn(f.name(), lit(null).cast(f.dataType()));
-            }
-        }
-        return out;
+        return Warehouse.withColumns(rejects, SCHEMA);
     }
+
 
     /** rejects.csv: every current reject, sorted by table, file, line. Returns the rows written. */
     public static long writeCsv(SparkSession spark, Warehouse warehouse, Location file) {

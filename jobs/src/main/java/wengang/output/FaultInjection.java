@@ -10,9 +10,36 @@ public final class FaultInjection {
 
     private FaultInjection() {}
 
+    /**
+     * For kill tests in a separate JVM: when wengang.kill.at names a point, the process is
+     * halted there ({@link Runtime#halt}: no finally blocks, no shutdown hooks, as SIGKILL),
+     * or wengang.kill.afterMillis later, wherever the run then is (inside a Delta commit, half
+     * through a file).
+     */
+    public static final String KILL = "wengang.kill.at";
+    public static final String KILL_AFTER_MILLIS = "wengang.kill.afterMillis";
+    /** The exit status of a halted run (as a shell reports a SIGKILL). */
+    public static final int KILLED = 137;
+
     public static void point(String name) {
         if (name.equals(System.getProperty(PROPERTY))) {
             throw new SimulatedCrash(name);
+        }
+        if (name.equals(System.getProperty(KILL))) {
+            long after = Long.getLong(KILL_AFTER_MILLIS, 0L);
+            if (after <= 0) {
+                Runtime.getRuntime().halt(KILLED);
+            }
+            Thread killer = new Thread(() -> {
+                try {
+                    Thread.sleep(after);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                Runtime.getRuntime().halt(KILLED);
+            }, "wengang-kill");
+            killer.setDaemon(true);
+            killer.start();
         }
     }
 

@@ -1,9 +1,13 @@
 package wengang.payment;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import io.delta.tables.DeltaTable;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -64,6 +68,37 @@ public final class Ledger {
         return Warehouse.read(spark, path);
     }
 
+    /** The ledger at {@code version}; empty for a version before the ledger existed (-1). */
+    public static Dataset<Row> readVersion(SparkSession spark, Warehouse warehouse, long version) {
+        if (version < 0) {
+            return spark.createDataFrame(java.util.List.of(), SCHEMA);
+        }
+        return Warehouse.readVersion(spark, path(warehouse), version);
+    }
+
+    /** The ledger's latest Delta version, -1 when it does not exist yet. */
+    public static long currentVersion(SparkSession spark, Warehouse warehouse) {
+        String path = path(warehouse);
+        if (!Warehouse.exists(path)) {
+            return -1L;
+        }
+        return DeltaTable.forPath(spark, path).history(1).select("version").first().getLong(0);
+    }
+
+    /**
+     * The latest cycle after {@code cycle} that has entries, when {@code cycle} has none: a
+     * cycle decides its payments against the entries of every earlier cycle, so one run for
+     * the first time after a later cycle has paid would pay that cycle's months again.
+     */
+    public static java.util.OptionalInt laterCycleWithoutThis(SparkSession spark, Warehouse warehouse, int cycle) {
+        Row r = read(spark, warehouse).agg(max(col(Columns.CYCLE)),
+                sum(when(col(Columns.CYCLE).equalTo(cycle), 1).otherwise(0))).first();
+        if (r.isNullAt(0) || r.getInt(0) <= cycle || (!r.isNullAt(1) && r.getLong(1) > 0)) {
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of(r.getInt(0));
+    }
+
     public static Dataset<Row> before(Dataset<Row> ledger, int cycle) {
         return ledger.filter(col(Columns.CYCLE).lt(cycle));
     }
@@ -81,7 +116,18 @@ public final class Ledger {
      */
     public static void append(Dataset<Row> entries, int cycle, Warehouse warehouse) {
         String path = path(warehouse);
-        SparkSession spark = entries.sparkSession();
+        ensureExists(entries.sparkSession(), warehouse);
+        entries.select(Arrays.stream(SCHEMA.fieldNames()).map(c -> col(c)).toArray(Column[]::new))
+                .write().format("delta").mode("append")
+                .option("txnAppId", txnAppId(cycle)).option("txnVersion", 0L)
+                // names the commit, so a re-run finds the version its cycle computed from
+                .option("userMetadata", txnAppId(cycle))
+                .save(path);
+    }
+
+    /** Creates the empty, append-only ledger when there is none (and declares an older one append-only). */
+    public static void ensureExists(SparkSession spark, Warehouse warehouse) {
+        String path = path(warehouse);
         if (!DeltaTable.isDeltaTable(spark, path)) {
             create(spark, path);
         }
@@ -90,10 +136,21 @@ public final class Ledger {
             // a ledger written before the table was declared append-only
             spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES ('" + APPEND_ONLY + "' = 'true')");
         }
-        entries.select(Arrays.stream(SCHEMA.fieldNames()).map(c -> col(c)).toArray(Column[]::new))
-                .write().format("delta").mode("append")
-                .option("txnAppId", txnAppId(cycle)).option("txnVersion", 0L)
-                .save(path);
+    }
+
+    /**
+     * The ledger version cycle {@code cycle} computes from: the one before its own commit
+     * when it has committed (found by the commit's name), else the current one. The same
+     * for the first run and every re-run of the cycle, so their recorded versions agree.
+     */
+    public static long versionBefore(SparkSession spark, Warehouse warehouse, int cycle) {
+        String path = path(warehouse);
+        if (!Warehouse.exists(path)) {
+            return -1L;
+        }
+        List<Row> own = DeltaTable.forPath(spark, path).history()
+                .filter(col("userMetadata").equalTo(txnAppId(cycle))).select("version").collectAsList();
+        return own.isEmpty() ? currentVersion(spark, warehouse) : own.get(0).getLong(0) - 1;
     }
 
     /**

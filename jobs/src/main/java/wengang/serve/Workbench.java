@@ -53,6 +53,7 @@ public final class Workbench {
     private final NodeTokens tokens;
     private final Map<Integer, CycleView> loaded = new ConcurrentHashMap<>();
     private volatile List<Integer> cycles = List.of();
+    private volatile Map<String, List<Integer>> flagCycles = Map.of();
     private volatile ReviewState reviews = new ReviewState(Map.of(), Map.of());
 
     public Workbench(SparkSession spark, Warehouse warehouse, Policy policy, NodeTokens tokens) {
@@ -81,11 +82,15 @@ public final class Workbench {
             throw new IllegalArgumentException("warehouse " + warehouse.root() + " holds no flags yet: run a cycle first "
                     + "(wengang run / wengang verify), then serve it");
         }
-        List<Integer> found = new ArrayList<>();
-        StoredFlags.read(spark, warehouse).select(Columns.CYCLE).distinct().collectAsList()
-                .forEach(r -> found.add(r.getInt(0)));
-        found.sort(Comparator.naturalOrder());
+        Set<Integer> found = new TreeSet<>();
+        Map<String, List<Integer>> index = new HashMap<>();
+        for (Row r : StoredFlags.read(spark, warehouse).select(Columns.FLAG_ID, Columns.CYCLE).distinct()
+                .orderBy(Columns.CYCLE).collectAsList()) {
+            found.add(r.getInt(1));
+            index.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getInt(1));
+        }
         cycles = List.copyOf(found);
+        flagCycles = Map.copyOf(index);
         reloadReviews();
         if (!cycles.isEmpty()) {
             cycle(latestCycle());
@@ -119,15 +124,9 @@ public final class Workbench {
         }
     }
 
-    /** The cycles (oldest first) whose flags include this flag_id. */
+    /** The cycles (oldest first) whose flags include this flag_id, as read at the last refresh. */
     public List<Integer> cyclesOf(String flagId) {
-        List<Integer> out = new ArrayList<>();
-        for (int c : cycles) {
-            if (cycle(c).flag(flagId).isPresent()) {
-                out.add(c);
-            }
-        }
-        return out;
+        return flagCycles.getOrDefault(flagId, List.of());
     }
 
     /**

@@ -84,6 +84,40 @@ class CrashAndReplayTest {
         assertThat(Files.readString(now.resolve("claim_decisions.csv"))).doesNotContain("C-Q");
     }
 
+    @Test
+    void aReplayReadsTheLedgerAsTheCycleReadItAndAnEarlierCycleCannotPayAfterALaterOne() throws Exception {
+        Warehouse w = TestWarehouse.of(fixture(), dir.resolve("wh"));
+        Path first = dir.resolve("first");
+        VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202404, Location.local(first), null);
+        var versions = CycleRuns.recordedVersions(TestSpark.session(), w, 202404).orElseThrow();
+        assertThat(versions).as("the empty ledger, before the cycle's commit").containsEntry(VerificationCycle.LEDGER_KEY, 0L);
+        List<String> ledger = ledgerRows(w);
+        assertThat(ledger).isNotEmpty();
+
+        // P16: 2024-01 comes before 2024-04, which has paid: running it now would pay the same months again
+        assertThatThrownBy(() -> VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202401,
+                Location.local(dir.resolve("late")), null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has already paid").hasMessageContaining("2024-04");
+        assertThat(ledgerRows(w)).isEqualTo(ledger);
+
+        // an entry of an earlier cycle appearing afterwards (restored from a backup): a replay, and a
+        // plain re-run too, still compute from the ledger as it stood before the cycle's own commit
+        Ledger.read(TestSpark.session(), w).filter("claim_id = 'C-P' AND month = 202310")
+                .withColumn("cycle", org.apache.spark.sql.functions.lit(202401))
+                .write().format("delta").mode("append").save(Ledger.path(w));
+        Path replay = dir.resolve("replay");
+        VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202404, Location.local(replay), versions);
+        assertThat(Files.readString(replay.resolve("claim_months.csv")))
+                .isEqualTo(Files.readString(first.resolve("claim_months.csv")));
+        Path now = dir.resolve("now");
+        VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), 202404, Location.local(now), null);
+        assertThat(Files.readString(now.resolve("claim_months.csv")))
+                .isEqualTo(Files.readString(first.resolve("claim_months.csv")));
+        assertThat(CycleRuns.recordedVersions(TestSpark.session(), w, 202404).orElseThrow()).isEqualTo(versions);
+        // what the restored entry would have changed, read from the ledger as it is now
+        assertThat(Ledger.read(TestSpark.session(), w).filter("cycle = 202401").count()).isPositive();
+    }
+
     private static Fixture fixture() {
         return new Fixture().enterprise(UNIT, TIANHE)
                 .alleviated(P, BIJIE_QIXINGGUAN).alleviated(Q, ANSHUN_XIXIU)

@@ -349,9 +349,10 @@ class ServeWorkbenchTest {
             assertThat(graph.findElements(By.tagName("canvas"))).isNotEmpty();
             assertThat(browser.findElement(By.id("effect")).getText())
                     .contains("claim C-A1 (LIVING): months 202310, 202311, 202312, 1500.00 yuan", "2024-04");
-            Browser.screenshot(browser, shots.resolve("flag.png"));
-            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", graph);
             Browser.screenshot(browser, shots.resolve("graph.png"));
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                    browser.findElement(By.id("claims")));
+            Browser.screenshot(browser, shots.resolve("flag.png"));
 
             browser.findElement(By.id("decision-confirmed")).click();
             browser.findElement(By.id("note")).sendKeys("one card for two workers; the bank confirms the holder");

@@ -150,7 +150,7 @@ public final class VerificationCycle {
         writeGold(r.fulfilment(), w.gold("fulfilment"), cycle);
         writeGold(r.fulfilmentMonthly(), w.gold("fulfilment_monthly"), cycle);
 
-        Files.createDirectories(outDir);
+        wengang.engine.OwnerOnly.createDirectories(outDir);
         FaultInjection.point("before-screening");
         progress.step("screening");
         Dataset<Row> flags = r.flags().persist(StorageLevel.MEMORY_AND_DISK());

@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import wengang.engine.OwnerOnly;
 
 /**
  * The one writer of CSV outputs: UTF-8, header, one row per line, rows sorted by
@@ -72,8 +73,8 @@ public final class CsvOutput {
         Path tmp = tempBeside(file);
         long n = 0;
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+            OwnerOnly.createDirectories(file.toAbsolutePath().getParent());
+            try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(OwnerOnly.create(tmp), StandardCharsets.UTF_8));
                  SequenceWriter out = MAPPER.writer(schema.build())
                          .without(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
                          // quote only what needs it (separator, quote, line break, outer blanks):

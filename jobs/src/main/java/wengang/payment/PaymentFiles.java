@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import wengang.engine.OwnerOnly;
 import wengang.output.CsvOutput;
 import wengang.output.FaultInjection;
 import wengang.output.FileHashes;
@@ -48,7 +49,7 @@ public final class PaymentFiles {
         BigDecimal pay = Money.ZERO;
         BigDecimal held = Money.ZERO;
         try {
-            Files.createDirectories(staging);
+            OwnerOnly.createDirectories(staging);
             // one sorted pass over the lines, one file per district in district order
             List<String> columns = OutputFiles.PAYMENTS.columns();
             Column[] order = java.util.stream.Stream.concat(java.util.stream.Stream.of(Columns.DISTRICT, Columns.PAYMENT_ID),
@@ -89,7 +90,7 @@ public final class PaymentFiles {
             Manifest manifest = new Manifest(Months.formatDashed(cycle),
                     new Manifest.PolicyRef(policy.name(), policy.version(), policy.sha256()), inputVersions, files,
                     new Manifest.Totals(files.size(), count, pay, held));
-            Files.write(staging.resolve(MANIFEST), manifest.toJson());
+            OwnerOnly.write(staging.resolve(MANIFEST), manifest.toJson());
             FaultInjection.point("payments-before-swap");
             swap(staging, target);
             return manifest;

@@ -125,7 +125,8 @@ public final class AnalystReport {
     static void render(String template, Map<String, Object> ctx, Path file) {
         PebbleTemplate t = ENGINE.getTemplate(template);
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                wengang.engine.OwnerOnly.create(tmp), StandardCharsets.UTF_8))) {
             t.evaluate(w, ctx);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

@@ -15,4 +15,8 @@ public final class EngineOptions {
     @Option(names = "--conf", scope = ScopeType.INHERIT, paramLabel = "KEY=VALUE",
             description = "A Spark setting, e.g. --conf spark.sql.shuffle.partitions=64 (repeatable).")
     Map<String, String> conf = new LinkedHashMap<>();
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "On a failure, also print the stack trace (otherwise one line; an unexpected failure's trace goes to a log file the line names).")
+    boolean verbose;
 }

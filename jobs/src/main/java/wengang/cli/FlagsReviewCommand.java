@@ -99,7 +99,12 @@ public final class FlagsReviewCommand implements Callable<Integer> {
      * "?" when the account has no entry, as in some containers); null when none is known.
      */
     static String loginName() {
-        for (String candidate : new String[] {System.getenv("USER"), System.getenv("LOGNAME"), System.getProperty("user.name")}) {
+        return loginName(System.getenv(), System.getProperty("user.name"));
+    }
+
+    /** {@link #loginName()} from the given environment and OS account name. */
+    public static String loginName(java.util.Map<String, String> env, String osAccount) {
+        for (String candidate : new String[] {env.get("USER"), env.get("LOGNAME"), osAccount}) {
             if (candidate != null && !candidate.isBlank() && !candidate.equals("?")) {
                 return candidate.trim();
             }

@@ -7,6 +7,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        WengangCommand.maskStandardError();
         WengangCommand root = new WengangCommand(SparkSessions::embedded);
         int code;
         try {

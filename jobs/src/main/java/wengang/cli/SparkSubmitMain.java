@@ -10,6 +10,7 @@ public final class SparkSubmitMain {
     private SparkSubmitMain() {}
 
     public static void main(String[] args) {
+        WengangCommand.maskStandardError();
         WengangCommand root = new WengangCommand(settings -> SparkSessions.submitted());
         int code;
         try {

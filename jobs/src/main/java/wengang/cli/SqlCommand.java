@@ -4,9 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import static org.apache.spark.sql.functions.udf;
+
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,11 +21,12 @@ import picocli.CommandLine.ParentCommand;
 import wengang.engine.Location;
 import wengang.engine.Warehouse;
 import wengang.output.CsvOutput;
+import wengang.schemas.PersonalData;
 
 @Command(name = "sql", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Read-only: queries only (SELECT, WITH, VALUES, TABLE, FROM, SHOW, DESCRIBE, EXPLAIN); a statement that would change the warehouse (DELETE, UPDATE, INSERT, MERGE, CREATE, DROP, ALTER, VACUUM, RESTORE, SET, ...) is refused before anything runs.",
             "",
-            "Run an analyst notebook (a SQL file, notebooks/*.sql) or one query against the warehouse. Every warehouse table is a view: bronze tables by name (contributions, claims, ...), gold (month_eligibility, claim_months, claim_decisions, ledger, flags, fulfilment), silver (spells) and meta (cycle_runs, ingest_runs, metrics). Each SELECT's result is printed; with --out the last one is also written as CSV.",
+            "Run an analyst notebook (a SQL file, notebooks/*.sql) or one query against the warehouse. Every warehouse table is a view: bronze tables by name (contributions, claims, ...), gold (month_eligibility, claim_months, claim_decisions, ledger, flags, fulfilment), silver (spells) and meta (cycle_runs, ingest_runs, metrics). Each SELECT's result is printed; with --out the last one is also written as CSV. Results show resident IDs and card numbers masked (440106********123X), or as keyed pseudonyms when WENGANG_PSEUDONYM_KEY_FILE or WENGANG_PSEUDONYM_KEY is set, and names by their first character: the real values are in the operational outputs.",
             "",
             "Examples:  wengang sql --warehouse demo/warehouse --file notebooks/01_fulfilment.sql",
             "           wengang sql --warehouse demo/warehouse --query \"select cycle, count(*) from claim_decisions group by cycle\""})
@@ -59,7 +67,7 @@ public final class SqlCommand implements Callable<Integer> {
         Dataset<Row> last = null;
         for (String sql : statements) {
             System.out.println("-- " + sql.replace('\n', ' ').replaceAll(" +", " "));
-            Dataset<Row> result = spark.sql(sql);
+            Dataset<Row> result = shown(spark.sql(sql), PersonalData.configured());
             if (result.columns().length > 0) {
                 result.show(rows, false);
                 last = result;
@@ -72,6 +80,32 @@ public final class SqlCommand implements Callable<Integer> {
         }
         return ExitCode.OK;
     }
+
+    /**
+     * A result as analysts see it: resident IDs and card numbers in every text column masked
+     * (or pseudonymised under the configured key), names ({@code name}, {@code payee_name}) cut
+     * to their first character. The operational outputs hold the real values for authorised staff.
+     */
+    static Dataset<Row> shown(Dataset<Row> result, PersonalData how) {
+        UserDefinedFunction text = udf((UDF1<String, String>) how::text, DataTypes.StringType);
+        UserDefinedFunction name = udf((UDF1<String, String>) PersonalData::maskName, DataTypes.StringType);
+        Column[] columns = new Column[result.columns().length];
+        StructField[] fields = result.schema().fields();
+        for (int i = 0; i < fields.length; i++) {
+            String n = fields[i].name();
+            Column c = result.col("`" + n.replace("`", "``") + "`");
+            if (!fields[i].dataType().equals(DataTypes.StringType)) {
+                columns[i] = c;
+            } else if (NAME_COLUMNS.contains(n.toLowerCase(java.util.Locale.ROOT))) {
+                columns[i] = name.apply(c).as(n);
+            } else {
+                columns[i] = text.apply(c).as(n);
+            }
+        }
+        return result.select(columns);
+    }
+
+    private static final java.util.Set<String> NAME_COLUMNS = java.util.Set.of("name", "payee_name");
 
     /** Registers every Delta table of the warehouse as a temporary view named after its folder. */
     static List<String> registerViews(SparkSession spark, Warehouse w) {

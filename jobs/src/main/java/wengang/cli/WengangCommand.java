@@ -71,37 +71,22 @@ public final class WengangCommand implements Runnable {
         }
     }
 
+    /**
+     * Everything written to stderr (logs, progress, error lines, Spark's own messages) goes
+     * through {@link wengang.schemas.PersonalData}: a resident ID or card number in it is shown
+     * masked, or as its keyed pseudonym when a key is configured. Called first by the entry points.
+     */
+    public static void maskStandardError() {
+        System.setErr(new java.io.PrintStream(wengang.schemas.PersonalData.configured()
+                .maskingStream(new java.io.FileOutputStream(java.io.FileDescriptor.err)), true,
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** A command line wired to this root, with wengang's exit codes. */
     public static CommandLine commandLine(WengangCommand root) {
         CommandLine cl = new CommandLine(root);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            if (ex instanceof wengang.ingest.InputContractException ice) {
-                line.getErr().println("wengang: input folder breaks the contract: " + ice.getMessage());
-                return ExitCode.BAD_INPUT;
-            }
-            if (ex instanceof wengang.engine.ConcurrentRunException cre) {
-                line.getErr().println("wengang: " + cre.getMessage());
-                return ExitCode.CONCURRENT_RUN;
-            }
-            if (wengang.engine.ConcurrentRunException.isConflict(ex)) {
-                line.getErr().println("wengang: another run is writing the same warehouse at the same time; this run"
-                        + " stopped before finishing. Run it again when the other has finished.");
-                return ExitCode.CONCURRENT_RUN;
-            }
-            if (ex instanceof java.io.UncheckedIOException io) {
-                // a path that cannot be read or written: the message names it
-                line.getErr().println("wengang: " + io.getMessage());
-                return ExitCode.FAILURE;
-            }
-            if (ex instanceof IllegalArgumentException iae) {
-                line.getErr().println("wengang: " + iae.getMessage());
-                return ExitCode.USAGE;
-            }
-            line.getErr().println("wengang: failed: " + ex);
-            ex.printStackTrace(line.getErr());
-            return ExitCode.FAILURE;
-        });
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> Failures.report(ex, line.getErr(), root.engine.verbose));
         return cl;
     }
 }

@@ -35,6 +35,11 @@ import org.apache.spark.sql.SparkSession;
  * whose message names the location.
  */
 public final class Location {
+    /** What wengang creates is its owner's only ({@link OwnerOnly}): files 600, folders 700. */
+    private static final org.apache.hadoop.fs.permission.FsPermission OWNER_FILE =
+            new org.apache.hadoop.fs.permission.FsPermission((short) 0600);
+    private static final org.apache.hadoop.fs.permission.FsPermission OWNER_FOLDER =
+            new org.apache.hadoop.fs.permission.FsPermission((short) 0700);
     private final FileSystem fs;
     private final Path path;
 
@@ -189,7 +194,9 @@ public final class Location {
     /** A new file here (replacing one that exists), its folders made as needed. */
     public OutputStream create() {
         try {
-            return fs.create(path, true);
+            // owner-only (600): outputs carry resident IDs, names and card numbers (OwnerOnly)
+            return fs.create(path, OWNER_FILE, true, fs.getConf().getInt("io.file.buffer.size", 65536),
+                    fs.getDefaultReplication(path), fs.getDefaultBlockSize(path), null);
         } catch (IOException e) {
             throw failure("cannot write", e);
         }
@@ -205,7 +212,7 @@ public final class Location {
 
     public void mkdirs() {
         try {
-            if (!fs.mkdirs(path)) {
+            if (!fs.mkdirs(path, OWNER_FOLDER)) {
                 throw new IOException("mkdirs returned false");
             }
         } catch (IOException e) {

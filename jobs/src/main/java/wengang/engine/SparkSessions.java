@@ -18,7 +18,9 @@ public final class SparkSessions {
             "spark.sql.session.timeZone", "UTC",
             // decision plans are wide (a column per reason code): constraint inference on them
             // costs minutes of planning and finds nothing useful
-            "spark.sql.constraintPropagation.enabled", "false");
+            "spark.sql.constraintPropagation.enabled", "false",
+            // the warehouse holds personal data: every file Spark and Delta create is the owner's only
+            OwnerOnly.HADOOP_UMASK_KEY, OwnerOnly.HADOOP_UMASK);
 
     /** A session for the command line: master and settings from {@link EngineSettings}. */
     public static SparkSession embedded(EngineSettings settings) {

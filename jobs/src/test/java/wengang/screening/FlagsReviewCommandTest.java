@@ -72,6 +72,15 @@ class FlagsReviewCommandTest {
     }
 
     @Test
+    void withoutUserTheReviewerIsLognameOrTheOsAccountOrItMustBeGiven() {
+        assertThat(wengang.cli.FlagsReviewCommand.loginName(java.util.Map.of("USER", "li", "LOGNAME", "x"), "os")).isEqualTo("li");
+        assertThat(wengang.cli.FlagsReviewCommand.loginName(java.util.Map.of("LOGNAME", "cron"), "os")).isEqualTo("cron");
+        assertThat(wengang.cli.FlagsReviewCommand.loginName(java.util.Map.of(), "app")).isEqualTo("app");
+        // a container's account without a passwd entry: Java says "?"
+        assertThat(wengang.cli.FlagsReviewCommand.loginName(java.util.Map.of("USER", " "), "?")).isNull();
+    }
+
+    @Test
     void anUnknownFlagIdIsRefusedWithExitCode2() {
         Warehouse w = new Warehouse(Location.local(dir));
         StoredFlags.write(ReviewsTest.flags(), w, 202401);

@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -49,6 +52,7 @@ import wengang.testing.TestSpark;
  * and card {@value #CARD_B} (P3, P4, claims C-B3, C-B4, Yuexiu). The HTTP tests decide on
  * flag B; the browser test confirms flag A.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServeWorkbenchTest {
     static final String P1 = person(161);
     static final String P2 = person(162);
@@ -323,6 +327,7 @@ class ServeWorkbenchTest {
      * target/workbench-screenshots (the README's pictures are these).
      */
     @Test
+    @Order(Integer.MAX_VALUE - 1) // after the tests without an order (Order.DEFAULT)
     void inTheBrowserAReviewerConfirmsAFlagAndTheNextCycleHoldsItsMonths() throws Exception {
         WebDriver browser = Browser.start();
         Path shots = Path.of("target", "workbench-screenshots");
@@ -377,6 +382,46 @@ class ServeWorkbenchTest {
         });
         assertThat(Files.readString(dir.resolve("out-2024-04").resolve("payments").resolve(TIANHE + ".csv")))
                 .contains("C-A1").contains("HELD").doesNotContain(",PAY,");
+    }
+
+    /**
+     * Last (it changes the warehouse under the server): after cycle 2024-04 and a refresh, flag B
+     * (DISMISSED, so 2024-04 no longer raises it) asked for at 2024-04 is a flag of another cycle;
+     * then, with every stored flag gone from the warehouse, a decision on a flag the server read
+     * earlier is refused as stale, with nothing recorded.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aFlagOfAnotherCycleAndAStaleFlagGetClearPages() {
+        if (wengang.cycle.CycleRuns.latestRun(TestSpark.session(), warehouse, 202404).isEmpty()) {
+            cli("verify", "--cycle", "2024-04", "--out", dir.resolve("out-2024-04").toString(), "--warehouse",
+                    warehouse.root().toString());
+        }
+        WorkbenchClient li = signedIn("li");
+        String csrf = WorkbenchClient.csrf(li.get("/queue"));
+        if (!"DISMISSED".equals(latest(flagB).get(0))) {
+            li.post("/flags/" + flagB + "/decision", Map.of("csrf", csrf, "cycle", "2024-02", "decision", "DISMISSED",
+                    "note", "checked"));
+            cli("verify", "--cycle", "2024-04", "--out", dir.resolve("out-2024-04").toString(), "--warehouse",
+                    warehouse.root().toString());
+        }
+        assertThat(li.post("/refresh", Map.of("csrf", csrf)).statusCode()).isEqualTo(303);
+        assertThat(li.get("/queue").body()).contains("Flags of cycle 2024-04", "<option selected>2024-04</option>");
+
+        HttpResponse<String> other = li.get("/flags/" + flagB + "?cycle=2024-04");
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(other.body()).contains("A flag of another cycle", "was not raised at cycle 2024-04",
+                "/flags/" + flagB + "?cycle=2024-02");
+        assertThat(li.get("/flags/" + flagA + "?cycle=2024-04").statusCode()).isEqualTo(200);
+
+        StoredFlags.write(wengang.screening.FlagTable.empty(TestSpark.session()), warehouse, 202402);
+        StoredFlags.write(wengang.screening.FlagTable.empty(TestSpark.session()), warehouse, 202404);
+        long version = Reviews.currentVersion(TestSpark.session(), warehouse);
+        HttpResponse<String> stale = li.post("/flags/" + flagA + "/decision",
+                Map.of("csrf", csrf, "cycle", "2024-04", "decision", "DISMISSED", "note", "too late"));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("The flag is no longer stored", "Nothing was recorded", "Refresh");
+        assertThat(Reviews.currentVersion(TestSpark.session(), warehouse)).isEqualTo(version);
     }
 
     /** decision, reviewer, note of the latest review of a flag. */

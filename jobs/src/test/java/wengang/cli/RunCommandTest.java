@@ -51,10 +51,10 @@ class RunCommandTest {
         assertThat(out.resolve("payments").resolve("manifest.json")).exists();
         assertThat(Files.list(out.resolve("payments")).count()).isEqualTo(12); // 11 districts + manifest
         assertThat(out.resolve("warehouse")).isDirectory();
-        // the analysts' report: fulfilment bars are whole pixels, and no person id appears
+        // the analysts' report: ECharts charts inlined, names beside codes, and no person id appears
         String html = Files.readString(out.resolve("report.html"));
-        assertThat(html).contains("Target fulfilment").containsPattern("class=\"bar\" style=\"width: \\d+px\"")
-                .doesNotContain(p);
+        assertThat(html).contains("Target fulfilment", "data-chart=\"monthly\"", "越秀区").doesNotContain(p);
+        assertThat(Files.readString(out.resolve("fulfilment_monthly.csv"))).contains("202312,440100,广州市,1,,");
 
         // explain (issue 3): month by month, the rule and its seed paragraph, the rows used
         StringWriter explained = new StringWriter();

@@ -234,7 +234,7 @@ public final class AnalystReport {
         return out;
     }
 
-    private static String json(Object o) {
+    static String json(Object o) {
         try {
             return JSON.writeValueAsString(o);
         } catch (JsonProcessingException e) {

@@ -48,11 +48,11 @@ public final class DuckDbReference {
         Path input = Path.of(Args.required(a, "input"));
         int cycle = Months.parseOrThrow(Args.required(a, "cycle"));
         Path out = Path.of(Args.required(a, "out"));
-        Path sql = Path.of(a.getOrDefault("sql", EngineSettings.home().resolve("bench/duckdb/cycle_core.sql").toString()));
+        Path sql = Path.of(a.getOrDefault("sql", Path.of(System.getenv().getOrDefault("WENGANG_HOME", ".")).resolve("bench/duckdb/cycle_core.sql").toString()));
         int threads = Integer.parseInt(a.getOrDefault("threads", "2"));
         int runs = Integer.parseInt(a.getOrDefault("runs", "2"));
         boolean profile = Boolean.parseBoolean(a.getOrDefault("profile", "false"));
-        Policy policy = a.containsKey("policy") ? PolicyLoader.load(Path.of(a.get("policy"))) : PolicyLoader.loadDefault();
+        Policy policy = a.containsKey("policy") ? PolicyLoader.load(wengang.engine.Location.local(Path.of(a.get("policy")))) : PolicyLoader.loadDefault();
         Files.createDirectories(out);
 
         List<String> statements = statements(Files.readString(sql, StandardCharsets.UTF_8));

@@ -41,7 +41,7 @@ public final class ScanFloor {
         SparkSession spark = SparkSessions.embedded(EngineSettings.load(null, Map.of()));
         spark.sparkContext().setLogLevel("WARN");
         double sessionS = (System.nanoTime() - t0) / 1e9;
-        String table = new Warehouse(warehouse).bronze(Tables.CONTRIBUTIONS.name());
+        String table = new Warehouse(wengang.engine.Location.local(warehouse)).bronze(Tables.CONTRIBUTIONS.name());
         Column[] columns = CYCLE_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new);
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < runs; i++) {

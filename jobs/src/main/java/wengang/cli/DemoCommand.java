@@ -66,7 +66,14 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println(closingText(outs));
         System.out.println("Ask why: bin/wengang explain --warehouse " + w.root() + " --claim <claim_id>");
         System.out.println("Injected anomalies and what they should produce: " + input.resolve("ground_truth.csv"));
+        System.out.println(reportText(outs));
         return ExitCode.OK;
+    }
+
+    /** The last line of the demo: where the analysts' report of the last cycle is. */
+    static String reportText(List<Path> cycleOuts) {
+        Path last = cycleOuts.get(cycleOuts.size() - 1).toAbsolutePath();
+        return "Analysts' report (charts; opens offline in a browser): " + last.resolve(wengang.report.AnalystReport.FILE);
     }
 
     /** Where each cycle's outputs are (one folder per cycle, {@code out/<cycle>/}) and what to open first. */
@@ -80,7 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         return text.append(System.lineSeparator())
                 .append("Open in each: claim_decisions.csv (one line per claim), claim_months.csv (why, month by month),"
-                        + " flags.csv, fulfilment.csv.")
+                        + " flags.csv, fulfilment.csv, fulfilment_monthly.csv, alerts.csv, report.html.")
                 .toString();
     }
 }

@@ -17,7 +17,7 @@ import wengang.policy.Policy;
         description = {"Ingest an input folder and run one verification cycle: claim decisions, payment files (January, April, July, October), flags, fulfilment, rejects, all under --out. Pass the same --warehouse to chain cycles: its ledger carries what was paid.",
             "",
             "Example:  wengang run --input data/2024-01 --cycle 2024-01 --out out/2024-01 --warehouse wh"},
-        footer = {"", "Outputs under --out: claim_decisions.csv, claim_months.csv, payments/<district>.csv and payments/manifest.json (payment cycles), adjustments.csv, flags.csv, eligible_unclaimed.csv, fulfilment.csv, rejects.csv."})
+        footer = {"", "Outputs under --out: claim_decisions.csv, claim_months.csv, payments/<district>.csv and payments/manifest.json (payment cycles), adjustments.csv, flags.csv, eligible_unclaimed.csv, fulfilment.csv, fulfilment_monthly.csv, risk_units.csv, alerts.csv, rejects.csv, and report.html (the analysts' charts; opens offline in a browser)."})
 public final class RunCommand implements Callable<Integer> {
     @ParentCommand
     WengangCommand root;

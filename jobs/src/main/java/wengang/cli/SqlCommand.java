@@ -26,9 +26,9 @@ import wengang.schemas.PersonalData;
 @Command(name = "sql", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Read-only: queries only (SELECT, WITH, VALUES, TABLE, FROM, SHOW, DESCRIBE, EXPLAIN); a statement that would change the warehouse (DELETE, UPDATE, INSERT, MERGE, CREATE, DROP, ALTER, VACUUM, RESTORE, SET, ...) is refused before anything runs.",
             "",
-            "Run an analyst notebook (a SQL file, notebooks/*.sql) or one query against the warehouse. Every warehouse table is a view: bronze tables by name (contributions, claims, ...), gold (month_eligibility, claim_months, claim_decisions, ledger, flags, fulfilment), silver (spells) and meta (cycle_runs, ingest_runs, metrics). Each SELECT's result is printed; with --out the last one is also written as CSV. Results show resident IDs and card numbers masked (440106********123X), or as keyed pseudonyms when WENGANG_PSEUDONYM_KEY_FILE or WENGANG_PSEUDONYM_KEY is set, and names by their first character: the real values are in the operational outputs.",
+            "Run a SQL file or one query against the warehouse (analysts' notebooks: `wengang notebook run`). Every warehouse table is a view: bronze tables by name (contributions, claims, ...), gold (month_eligibility, claim_months, claim_decisions, ledger, flags, fulfilment), silver (spells) and meta (cycle_runs, ingest_runs, metrics). Each SELECT's result is printed; with --out the last one is also written as CSV. Results show resident IDs and card numbers masked (440106********123X), or as keyed pseudonyms when WENGANG_PSEUDONYM_KEY_FILE or WENGANG_PSEUDONYM_KEY is set, and names by their first character: the real values are in the operational outputs.",
             "",
-            "Examples:  wengang sql --warehouse demo/warehouse --file notebooks/01_fulfilment.sql",
+            "Examples:  wengang sql --warehouse demo/warehouse --file my-queries.sql",
             "           wengang sql --warehouse demo/warehouse --query \"select cycle, count(*) from claim_decisions group by cycle\""})
 public final class SqlCommand implements Callable<Integer> {
     @ParentCommand

@@ -32,6 +32,7 @@ import wengang.engine.EngineSettings;
             ServeCommand.class,
             ReviewersCommand.class,
             SqlCommand.class,
+            NotebookCommand.class,
             MaintainCommand.class,
             CommandLine.HelpCommand.class,
         })

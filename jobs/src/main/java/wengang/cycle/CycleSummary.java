@@ -9,7 +9,11 @@ import wengang.schemas.Months;
 public record CycleSummary(int cycle, String policyLabel, String policySha256, Map<String, Long> inputVersions,
                            boolean paymentCycle, long claimsDecided, Map<String, Long> decisions, long ledgerEntries,
                            boolean ledgerReused, BigDecimal payTotal, BigDecimal heldTotal, long flags,
-                           long eligibleUnclaimed, Location outDir) {
+                           long eligibleUnclaimed, Location outDir, java.util.List<String> alerts) {
+
+    public CycleSummary {
+        alerts = java.util.List.copyOf(alerts);
+    }
 
     public String text() {
         StringBuilder b = new StringBuilder();
@@ -26,7 +30,10 @@ public record CycleSummary(int cycle, String policyLabel, String policySha256, M
         }
         b.append("  screening flags: ").append(flags).append("; eligible but unclaimed (person x district): ")
                 .append(eligibleUnclaimed).append('\n');
-        b.append("  outputs: ").append(outDir);
+        b.append("  alerts on the metric history: ").append(alerts.isEmpty() ? "none" : alerts.size()).append('\n');
+        alerts.forEach(a -> b.append("    ").append(a).append('\n'));
+        b.append("  outputs: ").append(outDir).append('\n');
+        b.append("  report: ").append(outDir.resolve(wengang.report.AnalystReport.FILE));
         return b.toString();
     }
 }

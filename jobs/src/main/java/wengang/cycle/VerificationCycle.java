@@ -36,6 +36,7 @@ import wengang.screening.Reviews;
 import wengang.screening.StoredFlags;
 import wengang.report.AnalystReport;
 import wengang.report.CycleMetrics;
+import wengang.report.MetricAlerts;
 import wengang.schemas.Columns;
 import wengang.schemas.Money;
 import wengang.schemas.Months;
@@ -175,11 +176,21 @@ public final class VerificationCycle {
         }
 
         FaultInjection.point("before-report");
-        progress.step("writing the analysts' report");
-        Map<String, BigDecimal> metrics = CycleMetrics.of(r, flags, entries);
-        AnalystReport.write(r, flags, entries, sources.employers(), policy, versions, metrics,
-                CycleMetrics.previous(spark, w, cycle), outDir.resolve(AnalystReport.FILE));
+        progress.step("metrics and alerts");
+        Map<String, BigDecimal> metrics = new TreeMap<>(CycleMetrics.of(r, flags, entries));
+        if (Warehouse.exists(w.ingestRuns())) {
+            metrics.putAll(CycleMetrics.rejectPercents(Warehouse.read(spark, w.ingestRuns()), versions));
+        }
+        Map<String, BigDecimal> previous = CycleMetrics.previous(spark, w, cycle);
         CycleMetrics.record(spark, w, cycle, metrics);
+        MetricAlerts.Settings alertSettings = MetricAlerts.load(cycle);
+        Dataset<Row> alerts = MetricAlerts.find(CycleMetrics.history(spark, w), alertSettings.thresholds(spark), cycle,
+                alertSettings.trailingCycles()).persist();
+        written.put(OutputFiles.ALERTS.fileName(), CycleOutputs.write(alerts, OutputFiles.ALERTS,
+                List.of(Columns.METRIC), policy, cycle, outDir));
+        progress.step("writing the analysts' report");
+        AnalystReport.write(r, flags, entries, sources.employers(), rejects(spark, w, versions), alerts, riskUnits,
+                policy, versions, metrics, previous, outDir.resolve(AnalystReport.FILE));
 
         FaultInjection.point("before-record");
         progress.step("recording the run");
@@ -191,7 +202,8 @@ public final class VerificationCycle {
         CycleSummary summary = new CycleSummary(cycle, policy.label(), policy.sha256(), versions, r.paymentCycle(),
                 byDecision.values().stream().mapToLong(Long::longValue).sum(), byDecision, entries.count(), reused,
                 pay, held, written.get(OutputFiles.FLAGS.fileName()),
-                written.get(OutputFiles.ELIGIBLE_UNCLAIMED.fileName()), outDir);
+                written.get(OutputFiles.ELIGIBLE_UNCLAIMED.fileName()), outDir, MetricAlerts.lines(alerts));
+        alerts.unpersist();
         CycleRuns.record(spark, w, summary);
         entries.unpersist();
         flags.unpersist();

@@ -53,9 +53,18 @@ public final class Warehouse {
         return meta("ingest_runs");
     }
 
+    /**
+     * Whether the table has a commit. A log folder without one is a table whose creator died
+     * before its first commit (killed, or a concurrent creation still under way): not a table yet.
+     */
     public static boolean exists(String deltaPath) {
-        return at(deltaPath).resolve("_delta_log").isDirectory();
+        return at(deltaPath).resolve("_delta_log").list().stream()
+                .anyMatch(f -> DELTA_LOG_ENTRY.matcher(f.name()).matches());
     }
+
+    /** A commit or a checkpoint of a Delta log (a table's first commit may be cleaned up once checkpointed). */
+    private static final java.util.regex.Pattern DELTA_LOG_ENTRY =
+            java.util.regex.Pattern.compile("\\d{20}\\.(json|checkpoint(\\..*)?\\.parquet)");
 
     /** Whether the table's first commit is written (a table another run is still creating has none). */
     public static boolean hasFirstCommit(String deltaPath) {

@@ -77,18 +77,37 @@ public final class PolicyLoader {
         String city = text(root, "city_region", file);
         String districtsFile = text(root, "districts_file", file);
 
-        Map<String, Parameter> params = new LinkedHashMap<>();
-        JsonNode ps = root.path("parameters");
-        for (Iterator<Map.Entry<String, JsonNode>> it = ps.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            params.put(e.getKey(), parameter(e.getKey(), e.getValue(), file));
-        }
+        Map<String, Parameter> params = parameters(root, file);
         for (String key : REQUIRED) {
             if (!params.containsKey(key)) {
                 throw new PolicyException("policy file " + file + " lacks parameter '" + key + "'");
             }
         }
         return new Policy(name, version, title, sha256(bytes), city, districts(districtsFile, sibling, city, file), params);
+    }
+
+    /**
+     * The dated parameters of another conf file in the policy's format (a {@code parameters:}
+     * map, each with rule, description, source and values keyed by effective date), such as
+     * conf/alerts.yaml.
+     *
+     * @param file how the file is named in messages
+     */
+    public static Map<String, Parameter> readParameters(byte[] yaml, String file) {
+        try {
+            return parameters(YAML.readTree(yaml), file);
+        } catch (IOException e) {
+            throw new PolicyException(file + " is not valid YAML: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Parameter> parameters(JsonNode root, String file) {
+        Map<String, Parameter> params = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("parameters").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            params.put(e.getKey(), parameter(e.getKey(), e.getValue(), file));
+        }
+        return params;
     }
 
     private static Parameter parameter(String key, JsonNode node, String file) {

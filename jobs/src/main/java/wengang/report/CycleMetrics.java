@@ -59,12 +59,48 @@ public final class CycleMetrics {
         }
         put(m, "flags.", flags.groupBy(Columns.RULE).count());
         put(m, "ledger.", entriesOfCycle.groupBy(Ledger.ENTRY_TYPE).agg(sum(Columns.AMOUNT)));
+        put(m, "payments_by_district.", entriesOfCycle.filter(col(Ledger.ENTRY_TYPE).equalTo(PaymentStatus.PAY))
+                .groupBy(Columns.DISTRICT).agg(sum(Columns.AMOUNT)));
+        // workers of the month before the cycle per city and the province (fulfilment_monthly)
+        put(m, "working_persons.", r.fulfilmentMonthly()
+                .filter(col(Columns.MONTH).equalTo(wengang.schemas.Months.plus(r.cycle(), -1)))
+                .select(Columns.REGION_CODE, Columns.WORKING_PERSONS));
         Row u = r.eligibleUnclaimed().agg(countDistinct(Columns.PERSON_ID), sum(Columns.ESTIMATED_AMOUNT)).first();
         m.put("eligible_unclaimed.persons", BigDecimal.valueOf(u.getLong(0)));
         m.put("eligible_unclaimed.estimated_amount", u.isNullAt(1) ? BigDecimal.ZERO : u.getDecimal(1));
         m.putIfAbsent("ledger." + PaymentStatus.PAY, BigDecimal.ZERO);
         m.putIfAbsent("ledger." + PaymentStatus.HELD, BigDecimal.ZERO);
         return m;
+    }
+
+    /**
+     * reject_percent.&lt;table&gt;: rows rejected ÷ rows read × 100 at the ingest that made the
+     * bronze version the cycle read (meta/ingest_runs: table, bronze_version, ingested_at,
+     * rows_read, rows_rejected; the latest such ingest).
+     */
+    public static Map<String, BigDecimal> rejectPercents(Dataset<Row> ingestRuns, Map<String, Long> versions) {
+        Map<String, BigDecimal> m = new TreeMap<>();
+        Map<String, Row> latest = new TreeMap<>();
+        for (Row row : ingestRuns.select("table", "bronze_version", "ingested_at", "rows_read", "rows_rejected")
+                .collectAsList()) {
+            String table = row.getString(0);
+            Long version = versions.get(table);
+            if (version != null && version == row.getLong(1)) {
+                latest.merge(table, row, (a, b) -> a.getTimestamp(2).after(b.getTimestamp(2)) ? a : b);
+            }
+        }
+        latest.forEach((table, row) -> {
+            long read = row.getLong(3);
+            m.put("reject_percent." + table, read == 0 ? BigDecimal.ZERO
+                    : BigDecimal.valueOf(row.getLong(4) * 100L).divide(BigDecimal.valueOf(read), 2, RoundingMode.HALF_UP));
+        });
+        return m;
+    }
+
+    /** Every recorded run (cycle, run_at, metric, value), empty when none. */
+    public static Dataset<Row> history(SparkSession spark, Warehouse w) {
+        return Warehouse.exists(w.meta("metrics")) ? Warehouse.read(spark, w.meta("metrics"))
+                : spark.createDataFrame(List.of(), SCHEMA);
     }
 
     private static void put(Map<String, BigDecimal> m, String prefix, Dataset<Row> keyValue) {

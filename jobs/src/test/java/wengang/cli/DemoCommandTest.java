@@ -24,5 +24,7 @@ class DemoCommandTest {
         assertThat(lines.get(1)).isEqualTo("  " + january + "  (payment cycle: payments/<district>.csv)");
         assertThat(lines.get(2)).isEqualTo("  " + february);
         assertThat(text).contains("claim_decisions.csv").doesNotContain(dir.resolve("out") + ":");
+        assertThat(DemoCommand.reportText(List.of(january, february)))
+                .endsWith(february.toAbsolutePath().resolve("report.html").toString());
     }
 }

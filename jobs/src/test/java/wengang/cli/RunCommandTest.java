@@ -51,10 +51,32 @@ class RunCommandTest {
         assertThat(out.resolve("payments").resolve("manifest.json")).exists();
         assertThat(Files.list(out.resolve("payments")).count()).isEqualTo(12); // 11 districts + manifest
         assertThat(out.resolve("warehouse")).isDirectory();
-        // the analysts' report: fulfilment bars are whole pixels, and no person id appears
+        // the analysts' report: ECharts charts inlined, names beside codes, and no person id appears
         String html = Files.readString(out.resolve("report.html"));
-        assertThat(html).contains("Target fulfilment").containsPattern("class=\"bar\" style=\"width: \\d+px\"")
-                .doesNotContain(p);
+        assertThat(html).contains("Target fulfilment", "data-chart=\"monthly\"", "越秀区").doesNotContain(p);
+        assertThat(Files.readString(out.resolve("fulfilment_monthly.csv"))).contains("202312,440100,广州市,1,,");
+
+        // notebooks (issue 15): every notebook runs against the warehouse and renders one page
+        try (var notebooks = Files.list(Path.of("..", "notebooks"))) {
+            List<Path> files = notebooks.filter(n -> n.toString().endsWith(".sql")).sorted().toList();
+            assertThat(files).hasSize(5);
+            for (Path nb : files) {
+                StringWriter err = new StringWriter();
+                int rc = execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "notebook", "run", nb.toString(),
+                        "--warehouse", out.resolve("warehouse").toString(), "--cycle", "2024-01",
+                        "--out", dir.resolve("notebooks").toString());
+                assertThat(rc).as(nb + ": " + err).isEqualTo(ExitCode.OK);
+                String name = nb.getFileName().toString().replace(".sql", ".html");
+                String page = Files.readString(dir.resolve("notebooks").resolve(name));
+                wengang.report.Notebook parsed = wengang.report.Notebook.parse(Files.readString(nb));
+                long sqlCells = parsed.cells().stream().filter(c -> !c.markdown()).count();
+                assertThat(page.split("<pre>", -1).length - 1).as(name).isEqualTo((int) sqlCells);
+                assertThat(page.split("<table>", -1).length - 1).as(name + " results").isEqualTo((int) sqlCells);
+                assertThat(page).as(name).contains("<h1>").doesNotContain(p).doesNotContain("CREATE WIDGET");
+            }
+        }
+        assertThat(Files.readString(dir.resolve("notebooks").resolve("01_fulfilment.html")))
+                .contains("parameters {cycle=202401}", "data-chart=\"chart-");
 
         // explain (issue 3): month by month, the rule and its seed paragraph, the rows used
         StringWriter explained = new StringWriter();

@@ -17,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import wengang.engine.Location;
 import wengang.engine.Warehouse;
 import wengang.report.Notebook;
 import wengang.report.NotebookPage;
@@ -65,7 +66,7 @@ public final class NotebookCommand implements Runnable {
         public Integer call() throws Exception {
             Notebook nb = Notebook.parse(Files.readString(notebook, StandardCharsets.UTF_8));
             SparkSession spark = parent.root.spark();
-            Warehouse w = new Warehouse(warehouse.path());
+            Warehouse w = warehouse.open(spark);
             if (SqlCommand.registerViews(spark, w).isEmpty()) {
                 throw new IllegalArgumentException("warehouse " + w.root() + " holds no tables yet: run `wengang run` or `wengang demo` first");
             }
@@ -91,7 +92,7 @@ public final class NotebookCommand implements Runnable {
             }
             String name = notebook.getFileName().toString().replaceFirst("\\.sql$", "");
             Files.createDirectories(out);
-            Path page = out.resolve(name + ".html").toAbsolutePath();
+            Location page = Location.of(spark, out.toString()).resolve(name + ".html");
             NotebookPage.write(name, args, results, page);
             System.out.println(results.size() + " cells run; page: " + page);
             return ExitCode.OK;

@@ -59,8 +59,13 @@ public final class VerifyCommand implements Callable<Integer> {
         if (fullRecompute) {
             root.spark().conf().set(wengang.cycle.PersonContributions.FULL_RECOMPUTE, "true");
         }
-        CycleSummary summary = VerificationCycle.run(root.spark(), w, policy, cycle, Location.of(root.spark(), out), versions);
-        System.out.println(summary.text());
+        root.spark().conf().set(CycleRuns.RUN_KIND, replay ? "verify --replay" : "verify");
+        try {
+            CycleSummary summary = VerificationCycle.run(root.spark(), w, policy, cycle, Location.of(root.spark(), out), versions);
+            System.out.println(summary.text());
+        } finally {
+            root.spark().conf().unset(CycleRuns.RUN_KIND);
+        }
         return ExitCode.OK;
     }
 }

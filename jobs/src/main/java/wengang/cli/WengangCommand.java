@@ -27,6 +27,7 @@ import wengang.engine.EngineSettings;
             IngestCommand.class,
             RunCommand.class,
             VerifyCommand.class,
+            AuditCommand.class,
             ExplainCommand.class,
             FlagsCommand.class,
             ServeCommand.class,

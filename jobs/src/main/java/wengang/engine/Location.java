@@ -55,7 +55,11 @@ public final class Location {
 
     /** A folder or file on this machine's disk (tests, the generator, the demo). */
     public static Location local(java.nio.file.Path file) {
-        return of(new Configuration(), file.toAbsolutePath().normalize().toUri().toString());
+        // Hadoop keeps one FileSystem per scheme, made with the configuration of whoever asks first:
+        // this one must make Spark's and Delta's files owner-only too (OwnerOnly)
+        Configuration conf = new Configuration();
+        conf.set(OwnerOnly.HADOOP_UMASK_KEY.substring("spark.hadoop.".length()), OwnerOnly.HADOOP_UMASK);
+        return of(conf, file.toAbsolutePath().normalize().toUri().toString());
     }
 
     /** The location {@code given} names under {@code conf}. */

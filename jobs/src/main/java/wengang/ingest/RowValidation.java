@@ -79,7 +79,8 @@ import wengang.schemas.Tables;
  * person_id is decided later as INVALID_ID; a claimant_id may be a credit code).
  * claims.person_id is kept even with a control character in it (it is an invalid ID,
  * so the claim is decided INVALID_ID: the applicant is owed an answer);
- * claims.claimant_id with one is MALFORMED_LINE like any other free text.
+ * claims.claimant_id with one is MALFORMED_LINE like any other free text. A free-text field
+ * longer than {@link #MAX_TEXT_CHARS} characters is MALFORMED_LINE, whatever the column.
  *
  * <p>The run's date (the latest birth date a valid resident ID can carry) is given by
  * the caller: the ingest job decides it once per run.
@@ -93,6 +94,12 @@ public final class RowValidation {
     public static final String SOURCE_FILE = "source_file";
     public static final String REJECT_COLUMN = "reject_column";
     public static final String REJECT_REASON = "reject_reason";
+
+    /**
+     * The longest free-text field accepted (after trimming). A longer one (a 1 MB field, a line
+     * that swallowed the next lines) is MALFORMED_LINE on that column, claims.person_id included.
+     */
+    public static final int MAX_TEXT_CHARS = 1000;
 
     /** Blanks trimmed from every field: space, tab, no-break space, ideographic space. */
     static final String BLANKS = FieldText.BLANKS;
@@ -375,6 +382,10 @@ public final class RowValidation {
         // free text takes anything but a control character (the typed kinds fail on one by their format)
         if (c.kind() == ColumnKind.TEXT && !KEPT_AS_GIVEN.getOrDefault(table.name(), List.of()).contains(c.name())) {
             reason = reason.when(t.rlike(FieldText.CONTROL_CHARACTER), lit(RejectReason.MALFORMED_LINE.name()));
+        }
+        // no contract field is that long (names, card numbers, accounts, ids): a damaged or hostile line
+        if (c.kind() == ColumnKind.TEXT) {
+            reason = reason.when(length(t).gt(MAX_TEXT_CHARS), lit(RejectReason.MALFORMED_LINE.name()));
         }
         if (c.kind() == ColumnKind.MONEY || c.kind() == ColumnKind.COUNT) {
             reason = reason.when(v.lt(0), lit(RejectReason.NEGATIVE_AMOUNT.name()));

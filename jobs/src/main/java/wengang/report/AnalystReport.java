@@ -244,7 +244,7 @@ public final class AnalystReport {
     }
 
     /** Text that can stand inside a script element ("</script" cannot end it early). */
-    static String scriptSafe(String s) {
+    public static String scriptSafe(String s) {
         return s.replace("</", "<\\/").replace("<!--", "<\\!--");
     }
 
@@ -259,7 +259,7 @@ public final class AnalystReport {
     }
 
     /** echarts.min.js of the WebJar, to inline (no CDN: the page works offline). */
-    static String echarts() {
+    public static String echarts() {
         String path = "META-INF/resources/webjars/echarts/" + echartsVersion() + "/dist/echarts.min.js";
         try (InputStream in = resource(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

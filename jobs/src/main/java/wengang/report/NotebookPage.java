@@ -1,6 +1,7 @@
 package wengang.report;
 
 import java.nio.file.Path;
+import wengang.engine.Location;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class NotebookPage {
         return new Result(cell, columns, shown, values, shown.size());
     }
 
-    public static void write(String name, Map<String, Object> parameters, List<Result> results, Path file) {
+    public static void write(String name, Map<String, Object> parameters, List<Result> results, Location file) {
         List<Map<String, Object>> cells = new ArrayList<>();
         List<Map<String, Object>> charts = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {

@@ -33,11 +33,11 @@ import wengang.testing.TestWarehouse;
  * ledger commit, a payment file half written), and the run is repeated: every time the
  * ledger, the gold tables and every output file equal those of an uninterrupted run.
  *
- * <p>CI runs the seeds of {@link #CI_SEEDS}; {@code -Dwengang.killTest.seeds=20} runs seeds
+ * <p>CI runs the seed of {@link #CI_SEEDS} (seed 11 found a metrics table whose creator was killed before its first commit); {@code -Dwengang.killTest.seeds=20} runs seeds
  * 1…20 (about 40 s each on 2 cores).
  */
 class KillAndRerunTest {
-    static final List<Long> CI_SEEDS = List.of(3L, 11L);
+    static final List<Long> CI_SEEDS = List.of(11L);
     /** Steps of a cycle a kill is aimed at (FaultInjection points, in run order). */
     static final List<String> POINTS = List.of("cycle-start", "before-ledger", "after-ledger", "before-gold",
             "before-screening", "before-outputs", "before-payments", "payments-file-" + TIANHE, "before-report",

@@ -310,4 +310,24 @@ class RowValidationTest {
         assertThat(ok.get(3L).<String>getAs("person_id")).as("NUL kept for INVALID_ID").isEqualTo("\u0000" + LI);
         assertThat(ok.get(6L).<String>getAs("person_id")).isEqualTo(LI);
     }
+
+    @Test
+    void aHugeFreeTextFieldIsAMalformedLineEvenAClaimsPersonId() {
+        String mb = "王".repeat(1 << 20);
+        String row = "%s,LIVING,%s,%s,440106,CITY_2023,202301,202302,2023-04-01,,,";
+        Dataset<Row> v = validateCsv(Tables.CLAIMS, String.join("\n", CLAIMS_HEADER,
+                row.formatted("C1", LI + mb, LI),
+                row.formatted("C2", LI, LI + "9".repeat(RowValidation.MAX_TEXT_CHARS)),
+                row.formatted("C" + "3".repeat(RowValidation.MAX_TEXT_CHARS - 1), LI, LI)), RUN_DATE);
+        assertThat(rejectsByLine(v)).containsExactly(
+                entry(2L, "person_id:MALFORMED_LINE"),
+                entry(3L, "claimant_id:MALFORMED_LINE"));
+        assertThat(acceptedByLine(v)).containsOnlyKeys(4L);
+
+        String contribution = "%s,%s,%s,,440100,202304,110,5000.00,400.00,800.00,PAID,2023-04-15,REGULAR";
+        Dataset<Row> c = validateCsv(Tables.CONTRIBUTIONS, String.join("\n", CONTRIBUTIONS_HEADER,
+                contribution.formatted(WANG, mb, AGENCY), contribution.formatted(WANG, "王五", AGENCY)), RUN_DATE);
+        assertThat(rejectsByLine(c)).containsExactly(entry(2L, "name:MALFORMED_LINE"));
+        assertThat(acceptedByLine(c)).containsOnlyKeys(3L);
+    }
 }

@@ -108,6 +108,9 @@ class PersonalDataGuaranteeTest {
                 Files.readString(out.resolve("report.html")), Files.readString(out.resolve("fulfilment.csv")),
                 Files.readString(out.resolve("fulfilment_monthly.csv")), Files.readString(out.resolve("risk_units.csv"))));
         analyst.addAll(notebookResults);
+        // the pages inline the ECharts library, whose map coordinates look like old 15-digit IDs: not data
+        String library = wengang.report.AnalystReport.scriptSafe(wengang.report.AnalystReport.echarts());
+        analyst.replaceAll(text -> text.replace(library, ""));
         for (String text : analyst) {
             assertThat(unmaskedIds(text)).isEmpty();
             assertThat(text).doesNotContain(p).doesNotContain(q).doesNotContain(CARD).doesNotContain("张三").doesNotContain("李四");

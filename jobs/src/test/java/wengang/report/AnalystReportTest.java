@@ -65,7 +65,7 @@ class AnalystReportTest {
         Map<String, java.math.BigDecimal> metrics = new TreeMap<>(CycleMetrics.of(r, flags, r.newLedgerEntries()));
         report = dir.resolve(AnalystReport.FILE);
         AnalystReport.write(r, flags, r.newLedgerEntries(), CycleHarness.sources(f).employers(), rejects, alerts,
-                r.riskUnits(flags), CycleHarness.policy(), Map.of("contributions", 0L), metrics, Map.of(), report);
+                r.riskUnits(flags), CycleHarness.policy(), Map.of("contributions", 0L), metrics, Map.of(), wengang.engine.Location.local(report));
         html = Files.readString(report);
     }
 

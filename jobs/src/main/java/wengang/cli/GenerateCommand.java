@@ -65,6 +65,12 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // the generator writes with the local file API: a Hadoop URI would become a local folder named "hdfs:"
+        if (out.toString().matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out " + out
+                    + ": generate writes a local folder; give a plain path, then copy it where the input is read from"
+                    + " (e.g. hdfs dfs -put DIR hdfs:///wengang/in). Every other command takes hdfs:, s3a: and file: paths.");
+        }
         if (incrementMonth != null && !GeneratorOptions.PARQUET.equalsIgnoreCase(format)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--increment-month writes Parquet folders: add --format parquet");

@@ -40,6 +40,13 @@ class CommandLineTest {
     }
 
     @Test
+    void generateRefusesAHadoopUriBeforeWritingAnything() {
+        assertThat(execute("generate", "--persons", "60", "--out", "hdfs://namenode/wengang/in")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("generate writes a local folder", "hdfs dfs -put");
+        assertThat(java.nio.file.Files.exists(java.nio.file.Path.of("hdfs:"))).isFalse();
+    }
+
+    @Test
     void aMissingRequiredOptionIsAUsageError() {
         assertThat(execute("run", "--input", "x")).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("--cycle", "--out");

@@ -23,7 +23,7 @@ import wengang.serve.ServeSettings;
                     + "--reviewers FILE, else $WENGANG_REVIEWERS, else reviewers_file of conf/serve.properties.",
             "",
             "Example:  wengang reviewers add li             (asks for the password twice)",
-            "          printf '%s\\n' \"$PW\" | wengang reviewers add li --password-stdin"},
+            "          printf '%%s\\n' \"$PW\" | wengang reviewers add li --password-stdin"},
         subcommands = {ReviewersCommand.Add.class, ReviewersCommand.ListReviewers.class, CommandLine.HelpCommand.class})
 public final class ReviewersCommand implements Runnable {
     @CommandLine.Spec

@@ -14,7 +14,7 @@ import wengang.generate.ProvinceGenerator;
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write a synthetic Guangdong province in the input contract's format, with injected anomalies and ground_truth.csv (what each anomaly should produce).",
             "",
-            "Size: --persons N alone writes registry-side persons only (the small demo and test provinces); --insured N adds ordinary workers around them, as in a real province (7 % registry-side by default); --contribution-rows R picks --insured for about R contribution rows. Ordinary workers never change a decision, a flag or an expected anomaly (only the line numbers of bad rows move). About 229 contribution rows per insured person at 7 % (10^8 rows: about 440,000 insured); use --format parquet from a few million rows."})
+            "Size: --persons N alone writes registry-side persons only (the small demo and test provinces); --insured N adds ordinary workers around them, as in a real province (7 %% registry-side by default); --contribution-rows R picks --insured for about R contribution rows. Ordinary workers never change a decision, a flag or an expected anomaly (only the line numbers of bad rows move). About 229 contribution rows per insured person at 7 %% (10^8 rows: about 440,000 insured); use --format parquet from a few million rows."})
 public final class GenerateCommand implements Callable<Integer> {
     @ParentCommand
     WengangCommand root;
@@ -42,7 +42,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--contribution-rows", paramLabel = "ROWS", description = {
         "Instead of --insured: size the province by its contributions table. Chooses --insured so that there are about "
-            + "ROWS contribution rows (estimated from a sample of persons, within about 1 %), at --registry-share or "
+            + "ROWS contribution rows (estimated from a sample of persons, within about 1 %%), at --registry-share or "
             + "around --persons. Example: --contribution-rows 100000000 --format parquet."})
     Long contributionRows;
 

@@ -53,14 +53,7 @@ public final class IngestRuns {
         if (!Warehouse.exists(warehouse.ingestRuns())) {
             return out;
         }
-        // a small table (six rows per ingest): pick the latest per table on the driver
-        Map<String, Row> latest = new HashMap<>();
-        Comparator<Row> order = Comparator.comparing((Row r) -> r.<Timestamp>getAs("ingested_at"))
-                .thenComparing(r -> r.<String>getAs("ingest_id"));
-        for (Row r : Warehouse.read(spark, warehouse.ingestRuns()).collectAsList()) {
-            latest.merge(r.getAs("table"), r, (a, b) -> order.compare(a, b) >= 0 ? a : b);
-        }
-        for (Row r : latest.values()) {
+        for (Row r : latestByTable(spark, warehouse).values()) {
             FileIngest f = new FileIngest(r.getAs("table"), r.getAs("file"), r.getAs("format"), r.getAs("sha256"),
                     r.<Long>getAs("rows_read"), r.<Long>getAs("rows_accepted"), r.<Long>getAs("rows_rejected"),
                     r.<Long>getAs("bronze_version"), r.<Boolean>getAs("changed"),
@@ -82,19 +75,27 @@ public final class IngestRuns {
         if (!Warehouse.exists(warehouse.ingestRuns())) {
             return out;
         }
-        Row latest = null;
-        Map<String, Row> byTable = new HashMap<>();
-        Comparator<Row> order = Comparator.comparing((Row r) -> r.<Timestamp>getAs("ingested_at"))
-                .thenComparing(r -> r.<String>getAs("ingest_id"));
-        for (Row r : Warehouse.withColumns(Warehouse.read(spark, warehouse.ingestRuns()), SCHEMA).collectAsList()) {
-            byTable.merge(r.getAs("table"), r, (a, b) -> order.compare(a, b) >= 0 ? a : b);
-            latest = latest == null || order.compare(r, latest) > 0 ? r : latest;
-        }
+        Map<String, Row> byTable = latestByTable(spark, warehouse);
+        // the run's last row is the latest row of its own table
+        Row latest = byTable.values().stream().max(ORDER).orElse(null);
         byTable.forEach((table, r) -> out.put(table, r.<Long>getAs("bronze_version")));
         if (latest != null && latest.getAs("rejects_version") != null) {
             out.put(IngestJob.REJECTS_KEY, latest.<Long>getAs("rejects_version"));
         }
         return out;
+    }
+
+    /** Rows in the order they were recorded. */
+    private static final Comparator<Row> ORDER = Comparator.comparing((Row r) -> r.<Timestamp>getAs("ingested_at"))
+            .thenComparing(r -> r.<String>getAs("ingest_id"));
+
+    /** The most recent row per table, every column of {@link #SCHEMA} (a small table: six rows per ingest, on the driver). */
+    private static Map<String, Row> latestByTable(SparkSession spark, Warehouse warehouse) {
+        Map<String, Row> latest = new HashMap<>();
+        for (Row r : Warehouse.withColumns(Warehouse.read(spark, warehouse.ingestRuns()), SCHEMA).collectAsList()) {
+            latest.merge(r.getAs("table"), r, (a, b) -> ORDER.compare(a, b) >= 0 ? a : b);
+        }
+        return latest;
     }
 
     /** One row per file of the run, in one commit. */

@@ -133,7 +133,8 @@ class CrashAndReplayTest {
         }
     }
 
-    private static List<String> ledgerRows(Warehouse w) {
+    /** The ledger as comparable text, sorted by claim, month and entry type (KillAndRerunTest uses it too). */
+    static List<String> ledgerRows(Warehouse w) {
         return Ledger.read(TestSpark.session(), w).orderBy("claim_id", "month", "entry_type").collectAsList()
                 .stream().map(Row::toString).toList();
     }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import wengang.engine.Location;
 import wengang.engine.Warehouse;
 import wengang.output.FaultInjection;
-import wengang.payment.Ledger;
 import wengang.schemas.Codes.Subsidy;
 import wengang.testing.ChildJvm;
 import wengang.testing.CycleHarness;
@@ -84,7 +83,7 @@ class KillAndRerunTest {
 
             VerificationCycle.run(TestSpark.session(), w, CycleHarness.policy(), CYCLE, Location.local(out), null);
 
-            assertThat(ledger(w)).as(where).isEqualTo(ledger(clean));
+            assertThat(CrashAndReplayTest.ledgerRows(w)).as(where).isEqualTo(CrashAndReplayTest.ledgerRows(clean));
             for (String table : List.of("claim_months", "claim_decisions", "month_eligibility")) {
                 assertThat(gold(w, table)).as(where + ": " + table).isEqualTo(gold(clean, table));
             }
@@ -113,11 +112,6 @@ class KillAndRerunTest {
             }
         }
         return out;
-    }
-
-    private static List<String> ledger(Warehouse w) {
-        return Ledger.read(TestSpark.session(), w).orderBy("claim_id", "month", "entry_type").collectAsList()
-                .stream().map(Row::toString).toList();
     }
 
     private static List<String> gold(Warehouse w, String table) {

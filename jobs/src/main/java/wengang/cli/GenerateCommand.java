@@ -1,12 +1,13 @@
 package wengang.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import wengang.engine.Location;
 import wengang.generate.GeneratorOptions;
 import wengang.generate.GeneratorReport;
 import wengang.generate.ProvinceGenerator;
@@ -49,8 +50,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed; same seed, same files (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the input tables into.")
-    Path out;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = {
+        "Folder to write the input tables into: any Hadoop path, as for the other commands (a plain or file: path, "
+            + "hdfs://namenode:8020/wengang/in, s3a://bucket/wengang/in); a plain path is relative to the working "
+            + "folder on the default file system."})
+    String out;
 
     @Option(names = "--format", defaultValue = "csv", description = "csv (small demos) or parquet (large scales). Default ${DEFAULT-VALUE}.")
     String format;
@@ -65,25 +69,22 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // the generator writes with the local file API: a Hadoop URI would become a local folder named "hdfs:"
-        if (out.toString().matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out " + out
-                    + ": generate writes a local folder; give a plain path, then copy it where the input is read from"
-                    + " (e.g. hdfs dfs -put DIR hdfs:///wengang/in). Every other command takes hdfs:, s3a: and file: paths.");
-        }
         if (incrementMonth != null && !GeneratorOptions.PARQUET.equalsIgnoreCase(format)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--increment-month writes Parquet folders: add --format parquet");
         }
-        Path tables = incrementMonth == null ? out : out.resolve("complete");
         // checked before Spark starts: a wrong --persons, --insured or --format costs nothing
-        GeneratorOptions options = GeneratorOptions.of(persons, insured, registryShare, contributionRows, seed, tables, format);
-        GeneratorReport report = ProvinceGenerator.generate(root.spark(), options);
+        GeneratorOptions options = GeneratorOptions.of(persons, insured, registryShare, contributionRows, seed, out, format);
+        SparkSession spark = root.spark();
+        Location folder = Location.of(spark, out);
+        Location tables = incrementMonth == null ? folder : folder.resolve("complete");
+        GeneratorReport report = ProvinceGenerator.generate(spark, options.withOut(tables.uri()));
         spec.commandLine().getOut().println(report.summary());
         if (incrementMonth != null) {
-            Path increment = out.resolve("increment-" + incrementMonth);
-            wengang.generate.IncrementSplit.write(root.spark(), tables, incrementMonth, out.resolve("snapshot"), increment);
-            spec.commandLine().getOut().println("month by month: " + out.resolve("snapshot") + " (before "
+            Location snapshot = folder.resolve("snapshot");
+            Location increment = folder.resolve("increment-" + incrementMonth);
+            wengang.generate.IncrementSplit.write(spark, tables, incrementMonth, snapshot, increment);
+            spec.commandLine().getOut().println("month by month: " + snapshot + " (before "
                     + wengang.schemas.Months.formatDashed(incrementMonth) + "), then " + increment + " (ingest it with --increment)");
         }
         spec.commandLine().getOut().flush();

@@ -8,7 +8,9 @@ import java.util.Objects;
 /**
  * What to generate: how many persons (scripted anomaly persons included), how many
  * insured persons in all, the seed (same seed, same bytes), the output folder and the
- * format (csv or parquet). Checked here, where they are set.
+ * format (csv or parquet). Checked here, where they are set, before Spark starts: the
+ * output folder is kept as the user names it, a Hadoop path ({@code hdfs:}, {@code s3a:},
+ * {@code file:} or plain), and opened as a {@link wengang.engine.Location} by the generator.
  *
  * <p>{@code persons} are the registry-side persons, as before ordinary workers existed:
  * the scripted anomaly persons and the background workers, all in the registry but the
@@ -18,7 +20,7 @@ import java.util.Objects;
  * versions, byte for byte. The registry share is persons ÷ insured; {@link #of} derives
  * whichever of the three the user did not give.
  */
-public record GeneratorOptions(long persons, long insured, long seed, Path out, String format) {
+public record GeneratorOptions(long persons, long insured, long seed, String out, String format) {
     public static final String CSV = "csv";
     public static final String PARQUET = "parquet";
     public static final List<String> FORMATS = List.of(CSV, PARQUET);
@@ -38,6 +40,9 @@ public record GeneratorOptions(long persons, long insured, long seed, Path out, 
 
     public GeneratorOptions {
         Objects.requireNonNull(out, "--out is required");
+        if (out.isBlank()) {
+            throw new IllegalArgumentException("--out is empty");
+        }
         if (persons < MIN_PERSONS) {
             throw new IllegalArgumentException("--persons must be at least " + MIN_PERSONS + " (the injected anomaly cases use "
                     + AnomalyCases.PERSONS + " scripted persons and need background around them), got " + persons);
@@ -59,9 +64,23 @@ public record GeneratorOptions(long persons, long insured, long seed, Path out, 
         }
     }
 
-    /** A province of registry-side persons only (insured = persons), as before ordinary workers existed. */
+    /** A province written into a folder on this machine's disk (tests, the demo). */
+    public GeneratorOptions(long persons, long insured, long seed, Path out, String format) {
+        this(persons, insured, seed, local(out), format);
+    }
+
+    /** A province of registry-side persons only (insured = persons), as before ordinary workers existed, on this machine's disk. */
     public GeneratorOptions(long persons, long seed, Path out, String format) {
         this(persons, persons, seed, out, format);
+    }
+
+    /** The same province written into another folder. */
+    public GeneratorOptions withOut(String folder) {
+        return new GeneratorOptions(persons, insured, seed, folder, format);
+    }
+
+    private static String local(Path folder) {
+        return Objects.requireNonNull(folder, "--out is required").toAbsolutePath().normalize().toUri().toString();
     }
 
     /**
@@ -77,7 +96,7 @@ public record GeneratorOptions(long persons, long insured, long seed, Path out, 
      *   <li>--registry-share alone: persons = {@value #DEFAULT_PERSONS}, insured = round(persons ÷ share).</li>
      * </ul>
      */
-    public static GeneratorOptions of(Long persons, Long insured, Double registryShare, long seed, Path out, String format) {
+    public static GeneratorOptions of(Long persons, Long insured, Double registryShare, long seed, String out, String format) {
         if (persons != null && insured != null && registryShare != null) {
             throw new IllegalArgumentException("give at most two of --persons, --insured and --registry-share: the third "
                     + "follows from persons = insured × share (got " + persons + ", " + insured + " and " + registryShare + ")");
@@ -120,13 +139,13 @@ public record GeneratorOptions(long persons, long insured, long seed, Path out, 
     }
 
     /**
-     * As {@link #of(Long, Long, Double, long, Path, String)}, or, when {@code contributionRows}
+     * As {@link #of(Long, Long, Double, long, String, String)}, or, when {@code contributionRows}
      * is given instead of --insured, with --insured chosen so that the contributions table
      * has about that many rows ({@link ProvinceSize}): at --registry-share (default
      * {@value #DEFAULT_REGISTRY_SHARE}), or around a given --persons.
      */
     public static GeneratorOptions of(Long persons, Long insured, Double registryShare, Long contributionRows, long seed,
-                                      Path out, String format) {
+                                      String out, String format) {
         if (contributionRows == null) {
             return of(persons, insured, registryShare, seed, out, format);
         }

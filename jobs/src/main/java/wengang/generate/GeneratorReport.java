@@ -1,17 +1,17 @@
 package wengang.generate;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import wengang.engine.Location;
 
 /**
  * What a generation wrote: rows per file (tables in contract order, then ground_truth),
  * how many registry-side and insured persons, how many anomaly cases and ground-truth
  * rows, how many bad input rows, and how long it took.
  */
-public record GeneratorReport(Path out, String format, long persons, long insured, long seed, Map<String, Long> rows,
+public record GeneratorReport(Location out, String format, long persons, long insured, long seed, Map<String, Long> rows,
                               int anomalyCases, int groundTruthRows, int badRows, Duration elapsed) {
     public GeneratorReport {
         rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));

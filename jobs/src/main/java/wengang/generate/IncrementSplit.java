@@ -2,7 +2,6 @@ package wengang.generate;
 
 import static org.apache.spark.sql.functions.*;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -10,6 +9,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
+import wengang.engine.Location;
 import wengang.schemas.Codes.PayStatus;
 import wengang.schemas.Columns;
 import wengang.schemas.Months;
@@ -83,10 +83,10 @@ public final class IncrementSplit {
      * Writes the split of the Parquet province in {@code complete} to {@code snapshotDir} and
      * {@code incrementDir} (Parquet folders, as the generator writes them).
      */
-    public static void write(SparkSession spark, Path complete, int month, Path snapshotDir, Path incrementDir) {
+    public static void write(SparkSession spark, Location complete, int month, Location snapshotDir, Location incrementDir) {
         Map<String, Dataset<Row>> province = new LinkedHashMap<>();
         for (TableSpec t : Tables.ALL) {
-            province.put(t.name(), spark.read().parquet(complete.resolve(t.name() + ".parquet").toString()));
+            province.put(t.name(), spark.read().parquet(complete.resolve(t.name() + ".parquet").uri()));
         }
         Split split = at(province, month);
         split.snapshot().forEach((table, rows) ->

@@ -1,9 +1,5 @@
 package wengang.generate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,6 +19,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import wengang.engine.Location;
 import wengang.schemas.TableSpec;
 import wengang.schemas.Tables;
 
@@ -58,7 +55,8 @@ import wengang.schemas.Tables;
  * the result does not depend on partitioning; small tables are built on the driver.
  * CSV files are sorted and streamed to one file per table; parquet (for 10^6 persons
  * and more, ≈ 10^8 contribution rows) keeps generation order in renamed part files.
- * Same seed, same bytes.
+ * Same seed, same bytes, on whatever file system the output folder is ({@link Location}:
+ * a local folder, HDFS, an object store).
  */
 public final class ProvinceGenerator {
     private static final Logger LOG = LoggerFactory.getLogger(ProvinceGenerator.class);
@@ -82,12 +80,8 @@ public final class ProvinceGenerator {
         World world = World.of(options);
         AnomalyCases cases = AnomalyCases.build(world);
         Map<String, List<BadRows.BadLine>> bad = options.csv() ? BadRows.build(world, cases) : Map.of();
-        Path out = options.out().toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + out + ": " + e.getMessage(), e);
-        }
+        Location out = Location.of(spark, options.out());
+        out.mkdirs();
         LOG.info("generating {} insured persons: {} registry-side ({} scripted, {} background) and {} ordinary workers, "
                         + "{} catalogue units, seed {}, {} -> {}",
                 options.insured(), options.persons(), world.scriptedPersons(), world.backgroundPersons(),
@@ -106,7 +100,7 @@ public final class ProvinceGenerator {
             Dataset<Row> data = table(spark, world, cases, spec);
             long n;
             if (options.csv()) {
-                TableWriter.deleteRecursively(out.resolve(table + ".parquet"));
+                out.resolve(table + ".parquet").delete();
                 List<BadRows.BadLine> tableBad = bad.getOrDefault(table, List.of());
                 n = TableWriter.csv(data, spec.columnNames(), SORT.get(table), tableBad, out.resolve(table + ".csv"),
                         (line, lineNo) -> rejects.add(new Expectation(String.format("R%02d", rejects.size() + 1),
@@ -115,7 +109,7 @@ public final class ProvinceGenerator {
                 badRows += tableBad.size();
                 LOG.info("{}: {} rows and {} bad rows -> {}.csv", table, n, tableBad.size(), table);
             } else {
-                TableWriter.deleteRecursively(out.resolve(table + ".csv"));
+                out.resolve(table + ".csv").delete();
                 n = TableWriter.parquet(spark, data, out.resolve(table + ".parquet"));
                 LOG.info("{}: {} rows -> {}.parquet/", table, n, table);
             }

@@ -4,23 +4,22 @@ import static org.apache.spark.sql.functions.col;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import wengang.engine.Location;
+import wengang.output.Published;
 
 /**
  * Writes one generated table. CSV: a single UTF-8 file {@code <table>.csv} with header,
@@ -31,6 +30,10 @@ import org.apache.spark.storage.StorageLevel;
  * folder holds no run-specific names, written with v2 data pages and no dictionary so
  * that the footers are byte-stable too; every column is a string holding the same text
  * as the CSV (ingest reads both alike).
+ *
+ * <p>Every file is written through {@link Location} (any Hadoop path: a local folder, HDFS,
+ * an object store) and appears whole: a CSV file is published by {@link Published}, a
+ * Parquet folder is written by Spark beside its final name and its part files renamed in.
  */
 final class TableWriter {
     private TableWriter() {}
@@ -42,7 +45,7 @@ final class TableWriter {
 
     /** Writes the CSV file; returns the number of good rows. */
     static long csv(Dataset<Row> rows, List<String> columns, List<String> sortColumns, List<BadRows.BadLine> bad,
-                    Path file, BadLineSink sink) {
+                    Location file, BadLineSink sink) {
         // generated once: the count, the sort's sampling and its shuffle all read the cached rows
         Dataset<Row> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
         try {
@@ -53,7 +56,7 @@ final class TableWriter {
     }
 
     private static long csvSorted(Dataset<Row> rows, List<String> columns, List<String> sortColumns,
-                                  List<BadRows.BadLine> bad, Path file, BadLineSink sink) {
+                                  List<BadRows.BadLine> bad, Location file, BadLineSink sink) {
         LinkedHashSet<String> order = new LinkedHashSet<>(sortColumns);
         order.addAll(columns);
         Column[] sort = order.stream().map(c -> col(c).asc_nulls_first()).toArray(Column[]::new);
@@ -70,12 +73,12 @@ final class TableWriter {
             before[i] = (i + 1) * good / (spread.size() + 1);
         }
 
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        long written = 0;
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        return Published.file(file, out -> {
+            Writer w = writer(out);
             w.write(String.join(",", columns));
             w.write('\n');
             long lineNo = 1;
+            long written = 0;
             int nextSpread = 0;
             Iterator<Row> it = sorted.toLocalIterator();
             String[] fields = new String[columns.size()];
@@ -103,17 +106,15 @@ final class TableWriter {
             while (nextSpread < spread.size()) {
                 lineNo = emit(w, spread.get(nextSpread++), lineNo, sink);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        if (!duplicates.isEmpty()) {
-            throw new IllegalStateException("the original of a duplicate row is missing from " + file.getFileName());
-        }
-        move(tmp, file);
-        return written;
+            if (!duplicates.isEmpty()) { // before the file is published
+                throw new IllegalStateException("the original of a duplicate row is missing from " + file.name());
+            }
+            w.flush();
+            return written;
+        });
     }
 
-    private static long emit(BufferedWriter w, BadRows.BadLine bad, long lineNo, BadLineSink sink) throws IOException {
+    private static long emit(Writer w, BadRows.BadLine bad, long lineNo, BadLineSink sink) throws IOException {
         w.write(bad.raw());
         w.write('\n');
         sink.written(bad, lineNo + 1);
@@ -121,50 +122,51 @@ final class TableWriter {
     }
 
     /** Writes already-ordered rows of a small driver-side file (ground truth). */
-    static void csvRows(List<String> columns, List<String[]> rows, Path file) {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+    static void csvRows(List<String> columns, List<String[]> rows, Location file) {
+        Published.file(file, out -> {
+            Writer w = writer(out);
             w.write(String.join(",", columns));
             w.write('\n');
             for (String[] r : rows) {
                 w.write(line(r));
                 w.write('\n');
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        move(tmp, file);
+            w.flush();
+            return null;
+        });
     }
 
-    /** Writes a parquet folder; returns the number of rows (read back from the files' footers). */
-    static long parquet(SparkSession spark, Dataset<Row> rows, Path dir) {
-        Path tmp = dir.resolveSibling("." + dir.getFileName() + ".tmp");
-        deleteRecursively(tmp);
+    /** UTF-8 text onto {@code out}, buffered; flushed, not closed, by its user ({@link Published} closes the stream). */
+    private static Writer writer(OutputStream out) {
+        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /**
+     * Writes a parquet folder; returns the number of rows (read back from the files' footers).
+     * Spark writes into a hidden folder beside {@code dir} on the same file system, then the
+     * part files are renamed into {@code dir} ({@code _SUCCESS} and Hadoop's {@code .crc} side
+     * files stay behind and go with the hidden folder).
+     */
+    static long parquet(SparkSession spark, Dataset<Row> rows, Location dir) {
+        Location tmp = dir.parent().resolve("." + dir.name() + ".tmp");
+        tmp.delete();
         // parquet-java lists a column chunk's encodings from a HashSet of enum constants, in an
         // order that changes from one JVM to the next (apache/parquet-java#3215): with v2 data
         // pages and no dictionary every chunk has one encoding, so equal rows give equal bytes
         rows.write().mode(SaveMode.Overwrite)
                 .option("parquet.writer.version", "v2")
                 .option("parquet.enable.dictionary", "false")
-                .parquet(tmp.toString());
-        deleteRecursively(dir);
-        try {
-            Files.createDirectories(dir);
-            List<Path> parts;
-            try (Stream<Path> s = Files.list(tmp)) {
-                parts = s.filter(p -> p.getFileName().toString().startsWith("part-")
-                                && p.getFileName().toString().endsWith(".parquet"))
-                        .sorted(Comparator.comparing(p -> p.getFileName().toString()))
-                        .toList();
-            }
-            for (int i = 0; i < parts.size(); i++) {
-                Files.move(parts.get(i), dir.resolve(String.format("part-%05d.snappy.parquet", i)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir + ": " + e.getMessage(), e);
+                .parquet(tmp.uri());
+        dir.delete();
+        dir.mkdirs();
+        List<Location> parts = tmp.list().stream()
+                .filter(p -> p.name().startsWith("part-") && p.name().endsWith(".parquet"))
+                .toList(); // sorted by name
+        for (int i = 0; i < parts.size(); i++) {
+            parts.get(i).moveTo(dir.resolve(String.format("part-%05d.snappy.parquet", i)));
         }
-        deleteRecursively(tmp);
-        return spark.read().parquet(dir.toString()).count();
+        tmp.delete();
+        return spark.read().parquet(dir.uri()).count();
     }
 
     /** One CSV record: fields joined by commas, null as empty, quoted only when a field needs it. */
@@ -185,26 +187,5 @@ final class TableWriter {
             }
         }
         return b.toString();
-    }
-
-    private static void move(Path tmp, Path file) {
-        try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    static void deleteRecursively(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(path)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + path + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -40,10 +40,13 @@ class CommandLineTest {
     }
 
     @Test
-    void generateRefusesAHadoopUriBeforeWritingAnything() {
-        assertThat(execute("generate", "--persons", "60", "--out", "hdfs://namenode/wengang/in")).isEqualTo(ExitCode.USAGE);
-        assertThat(err.toString()).contains("generate writes a local folder", "hdfs dfs -put");
-        assertThat(java.nio.file.Files.exists(java.nio.file.Path.of("hdfs:"))).isFalse();
+    void generateChecksItsOptionsBeforeSparkStartsWhateverTheOutputFolder() {
+        // a Hadoop path is taken (GenerateOnHdfsTest writes one); a bad size is still refused without Spark
+        assertThat(execute("generate", "--persons", "10", "--out", "hdfs://namenode/wengang/in")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--persons must be at least 50").doesNotContain("local folder");
+        out.getBuffer().setLength(0);
+        assertThat(execute("generate", "--help")).isZero();
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("--out=DIR", "any Hadoop path", "hdfs://");
     }
 
     @Test

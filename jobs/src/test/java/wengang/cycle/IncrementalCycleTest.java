@@ -44,7 +44,8 @@ class IncrementalCycleTest {
     void aNewMonthsCycleOnTheKeptStateWritesTheSameFilesAsAFullRecompute() throws IOException {
         Path complete = dir.resolve("complete");
         ProvinceGenerator.generate(spark, new GeneratorOptions(100, 400, 12, complete, GeneratorOptions.PARQUET));
-        IncrementSplit.write(spark, complete, MONTH, dir.resolve("snapshot"), dir.resolve("increment-" + MONTH));
+        IncrementSplit.write(spark, Location.local(complete), MONTH, Location.local(dir.resolve("snapshot")),
+                Location.local(dir.resolve("increment-" + MONTH)));
 
         Warehouse incremental = new Warehouse(Location.local(dir.resolve("wh")));
         IngestJob.run(spark, Location.local(dir.resolve("snapshot")), StandardCharsets.UTF_8, incremental);

@@ -52,6 +52,11 @@ final class StandaloneCluster implements AutoCloseable {
             }
         }
         Files.writeString(home.resolve("RELEASE"), "Spark (jars from wengang's test class path)\n");
+        // the cluster's own defaults (what an operator keeps in conf/spark-defaults.conf): executors
+        // that live for a few test rows compile less
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("conf/spark-defaults.conf"),
+                "spark.executor.extraJavaOptions " + String.join(" ", wengang.testing.ChildJvm.QUICK_JIT) + "\n");
         Path logs = Files.createDirectories(dir.resolve("logs"));
         int port = freePort();
         StandaloneCluster c = new StandaloneCluster(home, logs, "spark://127.0.0.1:" + port);
@@ -126,6 +131,7 @@ final class StandaloneCluster implements AutoCloseable {
             }
         }
         cmd.add(name.startsWith("worker") || name.equals("master") ? "-Xmx256m" : "-Xmx1g");
+        cmd.addAll(wengang.testing.ChildJvm.QUICK_JIT);
         cmd.add("-cp");
         cmd.add(home.resolve("jars") + "/*");
         cmd.addAll(mainAndArgs);

@@ -1,11 +1,16 @@
 package wengang.ingest;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.from_csv;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.octet_length;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.translate;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.Serializable;
 import java.nio.ByteBuffer;
@@ -52,7 +57,10 @@ import wengang.schemas.TableSpec;
  * PERMISSIVE, RFC 4180 quotes) splits each line into the file's columns and picks the
  * contract columns by header name. A line is malformed when the parser flags it (wrong
  * field count), when it holds an odd number of {@code "} (a quoted field that would
- * span lines), or when it could not be decoded.
+ * span lines), when it could not be decoded, or when it holds more commas than the parser
+ * takes fields ({@link #maxColumns}: such a line is not parsed at all). A BOM at the start of
+ * a data line stays in its first field wherever the line is (the parser itself drops one
+ * from the first line it reads, and only there).
  */
 public final class CsvLines {
     public static final String LINE = RowValidation.LINE;
@@ -66,6 +74,8 @@ public final class CsvLines {
             .add(RAW_BASE64, DataTypes.StringType, true);
 
     private static final String CORRUPT = "_corrupt";
+    /** The CSV parser's (univocity) default limit of fields per line. */
+    static final int PARSER_MAX_COLUMNS = 20_480;
     private static final String PARSED = "_parsed";
 
     private CsvLines() {}
@@ -138,28 +148,53 @@ public final class CsvLines {
             fields = fields.add("c" + i, DataTypes.StringType);
         }
         fields = fields.add(CORRUPT, DataTypes.StringType);
+        int maxColumns = maxColumns(header);
         Map<String, String> options = Map.of(
                 "mode", "PERMISSIVE",
                 "columnNameOfCorruptRecord", CORRUPT,
                 "quote", "\"",
-                "escape", "\"");
+                "escape", "\"",
+                "maxColumns", String.valueOf(maxColumns));
         Column rawBase64 = List.of(lines.columns()).contains(RAW_BASE64)
                 ? col(RAW_BASE64) : lit(null).cast(DataTypes.StringType);
         Column quotes = length(col(RAW)).minus(length(translate(col(RAW), "\"", "")));
+        // the CSV parser fails the whole query on a line of more fields than maxColumns: such a
+        // line (as many commas, so too many fields or a field far over the text limit) is not parsed
+        Column commas = length(col(RAW)).minus(length(translate(col(RAW), ",", "")));
+        Column tooWide = when(octet_length(col(RAW)).geq(maxColumns), commas.geq(maxColumns)).otherwise(lit(false));
         Column malformed = col(PARSED + "." + CORRUPT).isNotNull()
                 .or(pmod(quotes, lit(2)).equalTo(1))
-                .or(rawBase64.isNotNull());
+                .or(rawBase64.isNotNull())
+                .or(tooWide);
         List<Column> out = new ArrayList<>();
         out.add(col(LINE));
         out.add(col(RAW));
         out.add(rawBase64.as(RAW_BASE64));
         out.add(malformed.as(RowValidation.MALFORMED));
+        // the parser drops a BOM at the start of the first line it parses (the first row of each
+        // partition), and only there: put it back, so a line that starts with one (a file joined
+        // to another) fails alike wherever it is
+        Column bomFirst = col(RAW).startsWith(Headers.BOM);
         for (int i = 0; i < positions.size(); i++) {
-            out.add(col(PARSED + ".c" + positions.get(i)).as(table.columnNames().get(i)));
+            Column value = col(PARSED + ".c" + positions.get(i));
+            if (positions.get(i) == 0) {
+                value = when(bomFirst.and(not(coalesce(value.startsWith(Headers.BOM), lit(false)))),
+                        concat(lit(Headers.BOM), coalesce(value, lit("")))).otherwise(value);
+            }
+            out.add(value.as(table.columnNames().get(i)));
         }
         return lines
-                .withColumn(PARSED, from_csv(col(RAW), lit(fields.toDDL()), options))
+                .withColumn(PARSED, from_csv(when(tooWide, lit("")).otherwise(col(RAW)), lit(fields.toDDL()), options))
                 .select(out.toArray(Column[]::new));
+    }
+
+    /**
+     * The most fields the CSV parser splits a line into: its default (20,480, far above any
+     * contract table), or more for a header that has more columns. A line with at least as
+     * many commas is malformed without being parsed ({@link #parse}).
+     */
+    static int maxColumns(List<String> header) {
+        return Math.max(PARSER_MAX_COLUMNS, header.size() + 1);
     }
 
     /** One physical line: its text ({@code \r} stripped) and, when not valid in the charset, its bytes in base64. */

@@ -1,5 +1,7 @@
 package wengang.ingest;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -15,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import wengang.engine.Location;
+import wengang.schemas.FieldText;
 import wengang.schemas.TableSpec;
 
 /**
@@ -27,9 +30,27 @@ public final class Headers {
 
     private Headers() {}
 
-    /** The header name as compared: trimmed (Unicode blanks too), lower case. */
+    /**
+     * The header name as compared: trimmed (Unicode white space, and the blanks fields are
+     * trimmed of: no-break spaces too, which {@link String#strip()} keeps), lower case.
+     */
     public static String normalise(String name) {
-        return name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        if (name == null) {
+            return "";
+        }
+        int from = 0;
+        int to = name.length();
+        while (from < to && blank(name.charAt(from))) {
+            from++;
+        }
+        while (to > from && blank(name.charAt(to - 1))) {
+            to--;
+        }
+        return name.substring(from, to).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean blank(char c) {
+        return Character.isWhitespace(c) || FieldText.isBlank(c);
     }
 
     /**
@@ -96,14 +117,32 @@ public final class Headers {
 
     /** One CSV line split into fields (quotes honoured): used for header lines only. */
     static List<String> parseCsvLine(String line) throws IOException {
+        String[] names;
         try (MappingIterator<String[]> it = CSV.readerFor(String[].class).readValues(line)) {
-            if (!it.hasNext()) {
-                throw new IOException("the header line holds no column names");
-            }
-            return Arrays.asList(it.next());
-        } catch (RuntimeException e) {
-            throw new IOException("the header line cannot be read as CSV: " + e.getMessage(), e);
+            names = it.hasNext() ? it.next() : null;
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("the header line cannot be read as CSV: " + reason(e), e);
         }
+        if (names == null) {
+            throw new IOException("the header line holds no column names");
+        }
+        return Arrays.asList(names);
+    }
+
+    /** The parser's complaint in one line, with where it stopped (no parser internals, no line breaks). */
+    private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonProcessingException j) {
+                JsonLocation at = j.getLocation();
+                return firstLine(j.getOriginalMessage())
+                        + (at == null || at.getColumnNr() < 0 ? "" : " (at character " + at.getColumnNr() + ")");
+            }
+        }
+        return firstLine(e.getMessage());
+    }
+
+    private static String firstLine(String text) {
+        return String.valueOf(text).lines().findFirst().orElse("");
     }
 
     private static int indexOf(List<String> header, String column) {

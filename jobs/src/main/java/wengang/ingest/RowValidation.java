@@ -66,7 +66,8 @@ import wengang.schemas.Tables;
  * whole number: BAD_NUMBER, below zero: NEGATIVE_AMOUNT; code outside its vocabulary
  * (exact, upper-case), division not six digits, boolean not true/false/1/0/Y/N:
  * UNKNOWN_CODE; a control character ({@link FieldText#CONTROL_CHARACTER}: NUL, CR, LF
- * and the other C0/C1 controls but tab) in a free-text field: MALFORMED_LINE on that
+ * and the other C0/C1 controls but tab) or a damage mark ({@link FieldText#DAMAGE_MARKS}:
+ * a BOM inside the text, U+2028, U+2029, U+FFFD) in a free-text field: MALFORMED_LINE on that
  * column (a field with a NUL byte is a damaged line, not a name or an account number;
  * in the other fields it fails their format: BAD_ID, BAD_CREDIT_CODE, BAD_MONTH, …).
  * Row rules: a PAID contribution without paid_on is MISSING_VALUE on paid_on; a claim
@@ -114,12 +115,14 @@ public final class RowValidation {
     /** Free-text columns kept whatever they hold (contract: an invalid claims.person_id is decided, not rejected). */
     static final Map<String, List<String>> KEPT_AS_GIVEN = Map.of(Tables.CLAIMS.name(), List.of(Columns.PERSON_ID));
 
-    private static final String MONTH_DASHED = "^([0-9]{4})-([0-9]{2})$";
-    private static final String MONTH_COMPACT = "^(19[0-9]{2}|[2-9][0-9]{3})(0[1-9]|1[0-2])$";
-    private static final String DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
-    private static final String MONEY = "^[+-]?[0-9]+(\\.[0-9]{1,2}0*)?$";
-    private static final String COUNT = "^[+-]?[0-9]+(\\.0+)?$";
-    private static final String DIVISION = "^[0-9]{6}$";
+    // anchored with \z, never $: Java's $ also matches before a final line terminator, so
+    // "440106\u0085" (NEL), "440106\u2028" or, from Parquet, "440106\n" would pass as a division
+    private static final String MONTH_DASHED = "^([0-9]{4})-([0-9]{2})\\z";
+    private static final String MONTH_COMPACT = "^(19[0-9]{2}|[2-9][0-9]{3})(0[1-9]|1[0-2])\\z";
+    private static final String DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}\\z";
+    private static final String MONEY = "^[+-]?[0-9]+(\\.[0-9]{1,2}0*)?\\z";
+    private static final String COUNT = "^[+-]?[0-9]+(\\.0+)?\\z";
+    private static final String DIVISION = "^[0-9]{6}\\z";
 
     private static final UserDefinedFunction VALID_CREDIT_CODE = udf(
             (UDF1<String, Boolean>) s -> s != null && CreditCode.isValid(s), DataTypes.BooleanType)
@@ -364,7 +367,7 @@ public final class RowValidation {
             }
             case DATE -> when(t.rlike(DATE), t.try_cast(DataTypes.DateType));
             case MONEY -> when(t.rlike(MONEY), t.try_cast(Money.TYPE));
-            case COUNT -> when(t.rlike(COUNT), regexp_replace(t, "\\.0+$", "").try_cast(DataTypes.IntegerType));
+            case COUNT -> when(t.rlike(COUNT), regexp_replace(t, "\\.0+\\z", "").try_cast(DataTypes.IntegerType));
             case BOOLEAN -> when(upper(t).isin("TRUE", "1", "Y"), lit(true))
                     .when(upper(t).isin("FALSE", "0", "N"), lit(false));
         };
@@ -379,9 +382,10 @@ public final class RowValidation {
         if (c.kind().rejectCode() != null) {
             reason = reason.when(t.isNotNull().and(v.isNull()), lit(c.kind().rejectCode()));
         }
-        // free text takes anything but a control character (the typed kinds fail on one by their format)
+        // free text takes anything but a control character or a damage mark (a BOM, U+2028/2029,
+        // U+FFFD); the typed kinds fail on one by their format
         if (c.kind() == ColumnKind.TEXT && !KEPT_AS_GIVEN.getOrDefault(table.name(), List.of()).contains(c.name())) {
-            reason = reason.when(t.rlike(FieldText.CONTROL_CHARACTER), lit(RejectReason.MALFORMED_LINE.name()));
+            reason = reason.when(t.rlike(FieldText.NOT_TEXT), lit(RejectReason.MALFORMED_LINE.name()));
         }
         // no contract field is that long (names, card numbers, accounts, ids): a damaged or hostile line
         if (c.kind() == ColumnKind.TEXT) {

@@ -2,6 +2,7 @@ package wengang.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static wengang.ingest.IngestTestData.acceptedByLine;
 import static wengang.ingest.IngestTestData.credit;
@@ -126,5 +127,28 @@ class CsvLinesTest {
             }
         }
         throw new IllegalStateException("no conf/reference/quotas.csv above " + Path.of("").toAbsolutePath());
+    }
+
+    @Test
+    void aLineOfMoreCommasThanTheParserTakesIsAMalformedLineNotAFailedIngest() {
+        // found by FuzzInputTest: the CSV parser stops at 20,480 fields and failed the whole query
+        String header = "employer_id,name,registered_district,unit_type,dispatch_licensed,bank_account";
+        String row = AGENCY + ",%s,440106,ENTERPRISE,N,6222001";
+        Dataset<Row> v = validateCsv(Tables.EMPLOYERS, String.join("\n", header,
+                row.formatted("Acme") + ",".repeat(30_000),
+                row.formatted("\"" + ",".repeat(25_000) + "\""),
+                row.formatted("Acme")));
+        assertThat(rejectsByLine(v)).containsExactly(entry(2L, "-:MALFORMED_LINE"), entry(3L, "-:MALFORMED_LINE"));
+        assertThat(acceptedByLine(v)).containsOnlyKeys(4L);
+    }
+
+    @Test
+    void headerNamesBetweenNoBreakSpacesAreFoundAndAnUnreadableHeaderIsSaidInOneLine() throws IOException {
+        assertThat(Headers.normalise("\u00A0Person_ID\u3000\t")).isEqualTo("person_id");
+        // found by FuzzInputTest: the parser's message ran over two lines, with its internals
+        assertThatThrownBy(() -> Headers.parseCsvLine("\"person_id,name"))
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith("the header line cannot be read as CSV: Missing closing quote")
+                .hasMessageNotContaining("\n").hasMessageNotContaining("Source");
     }
 }

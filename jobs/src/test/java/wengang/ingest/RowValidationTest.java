@@ -330,4 +330,55 @@ class RowValidationTest {
         assertThat(rejectsByLine(c)).containsExactly(entry(2L, "name:MALFORMED_LINE"));
         assertThat(acceptedByLine(c)).containsOnlyKeys(3L);
     }
+
+    @Test
+    void aLineSeparatorAfterADivisionMonthDateOrNumberIsNotTheEndOfTheValue() {
+        // found by FuzzInputTest: Java's $ also matches before a final line terminator, so
+        // "440100\u0085" (NEL) and "440100\u2028" passed as divisions and were stored so
+        String row = WANG + ",王五," + AGENCY + ",,%s,%s,110,%s,400.00,800.00,PAID,%s,REGULAR";
+        Dataset<Row> v = validateCsv(Tables.CONTRIBUTIONS, String.join("\n", CONTRIBUTIONS_HEADER,
+                row.formatted("440100\u0085", "202304", "5000.00", "2023-04-15"),
+                row.formatted("440100\u2028", "202305", "5000.00", "2023-05-15"),
+                row.formatted("440100", "202306\u2029", "5000.00", "2023-06-15"),
+                row.formatted("440100", "2023-07\u0085", "5000.00", "2023-07-15"),
+                row.formatted("440100", "202308", "5000.00\u2028", "2023-08-15"),
+                row.formatted("440100", "202309", "5000.00", "2023-09-15\u0085"),
+                row.formatted("440100", "202310", "5000.00", "2023-10-15")), RUN_DATE);
+        assertThat(rejectsByLine(v)).containsExactly(
+                entry(2L, "region_code:UNKNOWN_CODE"),
+                entry(3L, "region_code:UNKNOWN_CODE"),
+                entry(4L, "month:BAD_MONTH"),
+                entry(5L, "month:BAD_MONTH"),
+                entry(6L, "base:BAD_NUMBER"),
+                entry(7L, "paid_on:BAD_DATE"));
+        assertThat(acceptedByLine(v)).containsOnlyKeys(8L);
+
+        Dataset<Row> q = validateCsv(Tables.QUOTAS, String.join("\n", "year,region_code,region_name,target_persons",
+                "2023\u2029,440100,广州市,100", "2023,440100,广州市,100\u0085", "2023,440000,广东省,900"), RUN_DATE);
+        assertThat(rejectsByLine(q)).containsExactly(entry(2L, "year:BAD_NUMBER"), entry(3L, "target_persons:BAD_NUMBER"));
+    }
+
+    @Test
+    void aByteOrderMarkALineSeparatorOrAReplacementCharacterInFreeTextIsAMalformedLine() {
+        // found by FuzzInputTest: a claims line that starts with a BOM (a file joined to another)
+        // was accepted as claim "\uFEFFC1", a claim other than C1
+        String row = "%s,LIVING,%s,%s,440106,CITY_2023,202301,202302,2023-04-01,,,";
+        Dataset<Row> v = validateCsv(Tables.CLAIMS, String.join("\n", CLAIMS_HEADER,
+                row.formatted("\uFEFFC1", LI, LI),
+                row.formatted("C2", LI, LI + "\u2028"),
+                row.formatted("C3", "\uFEFF" + LI, LI),
+                row.formatted("C1", LI, LI)), RUN_DATE);
+        assertThat(rejectsByLine(v)).containsExactly(
+                entry(2L, "claim_id:MALFORMED_LINE"),
+                entry(3L, "claimant_id:MALFORMED_LINE"));
+        assertThat(acceptedByLine(v).get(4L).<String>getAs("person_id")).as("kept, decided INVALID_ID")
+                .isEqualTo("\uFEFF" + LI);
+        assertThat(acceptedByLine(v)).containsOnlyKeys(4L, 5L);
+
+        String contribution = WANG + ",%s," + AGENCY + ",,440100,202304,110,5000.00,400.00,800.00,PAID,2023-04-15,REGULAR";
+        Dataset<Row> c = validateCsv(Tables.CONTRIBUTIONS, String.join("\n", CONTRIBUTIONS_HEADER,
+                contribution.formatted("王\uFFFD"), contribution.formatted("王五\u2029"), contribution.formatted("王五")),
+                RUN_DATE);
+        assertThat(rejectsByLine(c)).containsExactly(entry(2L, "name:MALFORMED_LINE"), entry(3L, "name:MALFORMED_LINE"));
+    }
 }

@@ -22,6 +22,20 @@ public final class FieldText {
     /** A Java regular expression (also Spark's {@code rlike}) that finds a control character. */
     public static final String CONTROL_CHARACTER = "[\\x{0}-\\x{8}\\x{A}-\\x{1F}\\x{7F}-\\x{9F}]";
 
+    /**
+     * Invisible marks of a damaged line that are not control characters: a byte-order mark
+     * inside the text (U+FEFF: two files joined, the second one's BOM now inside a line), a
+     * line or paragraph separator (U+2028, U+2029: a line break of another kind) and the
+     * replacement character (U+FFFD: a character that an earlier decoding already lost).
+     */
+    public static final String DAMAGE_MARKS = "\uFEFF\u2028\u2029\uFFFD";
+
+    /**
+     * A Java regular expression (also Spark's {@code rlike}) that finds what no free-text field
+     * holds: a control character or one of the {@link #DAMAGE_MARKS}.
+     */
+    public static final String NOT_TEXT = "[\\x{0}-\\x{8}\\x{A}-\\x{1F}\\x{7F}-\\x{9F}\\x{2028}\\x{2029}\\x{FEFF}\\x{FFFD}]";
+
     private FieldText() {}
 
     /** The text without blanks at either end ({@link #BLANKS}); null stays null. */
@@ -46,6 +60,11 @@ public final class FieldText {
 
     public static boolean isControl(char c) {
         return (c <= 0x1F && c != '\t') || (c >= 0x7F && c <= 0x9F);
+    }
+
+    /** Whether {@code c} is a control character or one of the {@link #DAMAGE_MARKS}: never part of free text. */
+    public static boolean isNotText(char c) {
+        return isControl(c) || DAMAGE_MARKS.indexOf(c) >= 0;
     }
 
     /** Whether the text holds a control character anywhere. */

@@ -32,4 +32,17 @@ class FieldTextTest {
         assertThat(FieldText.hasControl("王\t五")).isFalse();
         assertThat(FieldText.hasControl(null)).isFalse();
     }
+
+    @Test
+    void freeTextRefusesControlCharactersAndTheMarksOfADamagedLine() {
+        Pattern notText = Pattern.compile(FieldText.NOT_TEXT);
+        for (char c : new char[] {'\u0000', '\n', '\u0085', '\uFEFF', '\u2028', '\u2029', '\uFFFD'}) {
+            assertThat(FieldText.isNotText(c)).as("U+%04X", (int) c).isTrue();
+            assertThat(notText.matcher("a" + c + "b").find()).as("regex U+%04X", (int) c).isTrue();
+        }
+        for (char c : new char[] {'\t', ' ', 'a', '\u00A0', '\u3000', '\u200B', '王', '\uFF10'}) {
+            assertThat(FieldText.isNotText(c)).as("U+%04X", (int) c).isFalse();
+            assertThat(notText.matcher("a" + c + "b").find()).as("regex U+%04X", (int) c).isFalse();
+        }
+    }
 }

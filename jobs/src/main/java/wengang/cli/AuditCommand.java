@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +53,8 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--verify", description = "Re-run the cycle from the recorded versions into a temporary folder and prove the files identical.")
     boolean verify;
 
-    @Option(names = "--work", paramLabel = "DIR", description = "Where --verify writes its re-run (default: a new owner-only folder in the system's temporary folder, removed afterwards).")
-    Path work;
+    @Option(names = "--work", paramLabel = "DIR", description = "Where --verify writes its re-run: a local path or any Hadoop path (hdfs:, s3a:, file:) (default: a new owner-only folder in the system's temporary folder, removed afterwards).")
+    String work;
 
     @Mixin
     PolicyOption policyOption = new PolicyOption();
@@ -119,9 +118,10 @@ public final class AuditCommand implements Callable<Integer> {
             out.println("  note: the code now is " + CodeVersion.current() + ", not the run's; a difference below may come from it");
         }
         boolean temporary = work == null;
-        Path dir = temporary ? Files.createTempDirectory("wengang-audit-",
-                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(OwnerOnly.FOLDER))
-                : OwnerOnly.createDirectories(work.toAbsolutePath().normalize());
+        Location dir = temporary ? Location.local(Files.createTempDirectory("wengang-audit-",
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(OwnerOnly.FOLDER)))
+                : Location.of(spark, work);
+        dir.mkdirs();
         String before = spark.conf().getOption(CycleRuns.RUN_KIND).getOrElse(() -> null);
         List<String> different = new ArrayList<>();
         int compared = 0;
@@ -129,8 +129,8 @@ public final class AuditCommand implements Callable<Integer> {
             spark.conf().set(CycleRuns.RUN_KIND, CycleRuns.AUDIT_VERIFY);
             out.println("verifying: cycle " + Months.formatDashed(cycle) + " again from the versions above into " + dir);
             out.flush();
-            VerificationCycle.run(spark, w, policy, cycle, Location.local(dir), new TreeMap<>(versions));
-            Map<String, Location> now = CycleRuns.outputs(Location.local(dir));
+            VerificationCycle.run(spark, w, policy, cycle, dir, new TreeMap<>(versions));
+            Map<String, Location> now = CycleRuns.outputs(dir);
             for (Map.Entry<String, String> e : hashes.entrySet()) {
                 Location f = now.get(e.getKey());
                 String h = f == null ? "(missing)" : FileHashes.sha256(f);
@@ -157,7 +157,7 @@ public final class AuditCommand implements Callable<Integer> {
                 spark.conf().set(CycleRuns.RUN_KIND, before);
             }
             if (temporary) {
-                deleteTree(dir);
+                dir.delete();
             }
         }
         if (different.isEmpty()) {
@@ -196,11 +196,4 @@ public final class AuditCommand implements Callable<Integer> {
         return s == null || s.isEmpty() ? "(not recorded)" : s;
     }
 
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

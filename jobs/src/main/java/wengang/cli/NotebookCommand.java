@@ -1,8 +1,6 @@
 package wengang.cli;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +44,8 @@ public final class NotebookCommand implements Runnable {
         @ParentCommand
         NotebookCommand parent;
 
-        @Parameters(paramLabel = "NOTEBOOK", description = "A notebook file (Databricks source format).")
-        Path notebook;
+        @Parameters(paramLabel = "NOTEBOOK", description = "A notebook file (Databricks source format); a local path or any Hadoop path (hdfs:, s3a:, file:).")
+        String notebook;
 
         @Mixin
         WarehouseOption warehouse = new WarehouseOption();
@@ -56,16 +54,21 @@ public final class NotebookCommand implements Runnable {
                 description = "The cycle the notebook's :cycle parameter names (default: the widget's default, the latest cycle).")
         Integer cycle;
 
-        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder of the rendered page.")
-        Path out;
+        @Option(names = "--out", required = true, paramLabel = "DIR",
+                description = "Folder of the rendered page: a local path or any Hadoop path (hdfs:, s3a:, file:).")
+        String out;
 
         @Option(names = "--rows", defaultValue = "200", description = "Rows shown per result (default ${DEFAULT-VALUE}).")
         int rows;
 
         @Override
         public Integer call() throws Exception {
-            Notebook nb = Notebook.parse(Files.readString(notebook, StandardCharsets.UTF_8));
             SparkSession spark = parent.root.spark();
+            Location source = Location.of(spark, notebook);
+            if (!source.exists()) {
+                throw new IllegalArgumentException("notebook " + source + " does not exist: name a .sql notebook, e.g. notebooks/01_fulfilment.sql");
+            }
+            Notebook nb = Notebook.parse(new String(source.readAllBytes(), StandardCharsets.UTF_8));
             Warehouse w = warehouse.open(spark);
             if (SqlCommand.registerViews(spark, w).isEmpty()) {
                 throw new IllegalArgumentException("warehouse " + w.root() + " holds no tables yet: run `wengang run` or `wengang demo` first");
@@ -90,9 +93,10 @@ public final class NotebookCommand implements Runnable {
                 }
                 results.add(NotebookPage.result(c, last, rows));
             }
-            String name = notebook.getFileName().toString().replaceFirst("\\.sql$", "");
-            Files.createDirectories(out);
-            Location page = Location.of(spark, out.toString()).resolve(name + ".html");
+            String name = source.name().replaceFirst("\\.sql$", "");
+            Location folder = Location.of(spark, out);
+            folder.mkdirs();
+            Location page = folder.resolve(name + ".html");
             NotebookPage.write(name, args, results, page);
             System.out.println(results.size() + " cells run; page: " + page);
             return ExitCode.OK;

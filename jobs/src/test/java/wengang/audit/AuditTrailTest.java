@@ -66,8 +66,11 @@ class AuditTrailTest {
                 .contains("to pay 1500.00");
 
         StringWriter verified = new StringWriter();
-        assertThat(execute(verified, "audit", "--cycle", "2024-01", "--warehouse", wh.toString(), "--verify"))
-                .as(verified.toString()).isEqualTo(ExitCode.OK);
+        // the re-run's folder as a file: URI (any Hadoop path works, issue 13); a given folder is kept
+        Path work = dir.resolve("audit-work");
+        assertThat(execute(verified, "audit", "--cycle", "2024-01", "--warehouse", wh.toString(), "--verify",
+                "--work", work.toUri().toString())).as(verified.toString()).isEqualTo(ExitCode.OK);
+        assertThat(work.resolve("payments").resolve(YUEXIU + ".csv")).as("the re-run's payment file").exists();
         assertThat(verified.toString()).containsPattern("payments/" + YUEXIU + "\\.csv +identical")
                 .containsPattern("claim_decisions\\.csv +identical").containsPattern("report\\.html +not compared")
                 .containsPattern("verified: all \\d+ files of cycle 2024-01 are identical").doesNotContain("DIFFERENT");

@@ -62,9 +62,10 @@ class RunCommandTest {
             assertThat(files).hasSize(5);
             for (Path nb : files) {
                 StringWriter err = new StringWriter();
-                int rc = execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "notebook", "run", nb.toString(),
-                        "--warehouse", out.resolve("warehouse").toString(), "--cycle", "2024-01",
-                        "--out", dir.resolve("notebooks").toString());
+                // the notebook and the page folder as file: URIs (any Hadoop path works, issue 13)
+                int rc = execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "notebook", "run",
+                        nb.toAbsolutePath().toUri().toString(), "--warehouse", out.resolve("warehouse").toString(),
+                        "--cycle", "2024-01", "--out", dir.resolve("notebooks").toUri().toString());
                 assertThat(rc).as(nb + ": " + err).isEqualTo(ExitCode.OK);
                 String name = nb.getFileName().toString().replace(".sql", ".html");
                 String page = Files.readString(dir.resolve("notebooks").resolve(name));

@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  * machine.json, and per scale folder meta.json, cycle.time / cycle.err (the job's progress log),
  * eventlog.json ({@link EventLogStats}), scan.json ({@link ScanFloor}), duck.json and duck.time
  * ({@link DuckDbReference}), out/ (the cycle's outputs, where an optional plan-statistics file
- * of the job is looked for); small/ for the 2,000-person cycle.
+ * of the job is looked for); small/ for the 2,000-person cycle; concurrent-&lt;rows&gt;/ for two runs
+ * of one cycle at once (meta.json with the ledger check, a/ and b/ with each run's cycle.time and
+ * cycle.err).
  *
  * <pre>Report --run-dir DIR --scales a,b,c --results DIR --date yyyy-MM-dd</pre>
  */
@@ -61,6 +63,10 @@ public final class Report {
         for (String dir : list(a, "csv")) {
             csv.add(csvIngest(run.resolve(dir)));
         }
+        ArrayNode concurrent = doc.putArray("concurrent_runs");
+        for (String dir : list(a, "concurrent")) {
+            concurrent.add(concurrentRuns(run.resolve(dir)));
+        }
         ObjectNode headline = headline(scales, small);
         // the largest scale measured of each
         JsonNode lastMonthly = monthly.isEmpty() ? JSON.createObjectNode() : monthly.get(monthly.size() - 1);
@@ -70,6 +76,10 @@ public final class Report {
         headline.set("incremental_over_full", orNull(lastMonthly.path("incremental_over_full")));
         headline.set("incremental_over_full_at_rows", orNull(lastMonthly.path("target_rows")));
         headline.set("incremental_outputs_identical", orNull(lastMonthly.path("identical_outputs")));
+        JsonNode lastConcurrent = concurrent.isEmpty() ? JSON.createObjectNode() : concurrent.get(concurrent.size() - 1);
+        headline.set("concurrent_one_set_of_entries", orNull(lastConcurrent.path("one_set_of_entries")));
+        headline.set("concurrent_at_rows", orNull(lastConcurrent.path("target_rows")));
+        headline.set("concurrent_exit_codes", orNull(lastConcurrent.path("exit_codes")));
         doc.set("headline", headline);
 
         Files.createDirectories(results);
@@ -121,6 +131,19 @@ public final class Report {
             }
         }
         return m;
+    }
+
+    /**
+     * Two `verify` of one cycle at once in separate JVMs (bench/run's meta.json: exit codes, whether
+     * both met at the ledger commit, the re-run of a stopped one, the ledger's entries, distinct
+     * entries and named commits of the cycle, the payment files compared) and each run's figures.
+     */
+    static ObjectNode concurrentRuns(Path dir) throws IOException {
+        ObjectNode c = JSON.createObjectNode();
+        c.setAll((ObjectNode) read(dir.resolve("meta.json")));
+        c.set("run_a", cycleFigures(dir.resolve("a")));
+        c.set("run_b", cycleFigures(dir.resolve("b")));
+        return c;
     }
 
     /** The whole `wengang ingest` command on the CSV province. */
@@ -329,6 +352,26 @@ public final class Report {
                         .append(" | ").append(t(month.path("full_recompute_cycle"), "cycle_s"))
                         .append(" | ").append(t(month, "incremental_over_full"))
                         .append(" | ").append(month.path("identical_outputs").asText()).append(" |\n");
+            }
+        }
+        if (!doc.path("concurrent_runs").isEmpty()) {
+            b.append("\nTwo runs of one cycle at once (separate JVMs, one warehouse, meeting at the ledger commit):\n\n");
+            b.append("| rows (target) | cycle | exit codes | met at the commit | re-run | ledger entries | distinct | commits"
+                    + " | one set | same payment files | wall s (a, b) |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+            for (JsonNode c : doc.path("concurrent_runs")) {
+                b.append("| ").append(String.format(Locale.ROOT, "%.0e", c.path("target_rows").asDouble()))
+                        .append(" | ").append(c.path("cycle").asText())
+                        .append(" | ").append(c.path("exit_codes").get(0).asText()).append(", ")
+                        .append(c.path("exit_codes").get(1).asText())
+                        .append(" | ").append(c.path("met_at_commit").asText())
+                        .append(" | ").append(c.path("rerun").isNull() ? "none" : c.path("rerun").asText())
+                        .append(" | ").append(String.format(Locale.ROOT, "%,d", c.path("ledger_entries").asLong()))
+                        .append(" | ").append(String.format(Locale.ROOT, "%,d", c.path("distinct_entries").asLong()))
+                        .append(" | ").append(c.path("ledger_commits_of_cycle").asText())
+                        .append(" | ").append(c.path("one_set_of_entries").asText())
+                        .append(" | ").append(c.path("same_payment_files").asText())
+                        .append(" | ").append(t(c.path("run_a"), "cycle_wall_s")).append(", ")
+                        .append(t(c.path("run_b"), "cycle_wall_s")).append(" |\n");
             }
         }
         b.append("\nWhere the cycle's time goes (the job's progress steps, s):\n\n");

@@ -41,9 +41,12 @@ final class Failures {
             line = iae.getMessage();
             code = ExitCode.USAGE;
         } else if (io != null) {
-            String m = String.valueOf(ex.getMessage() != null ? ex.getMessage() : io.getMessage());
+            // the first line only: a Hadoop or Spark message may carry the remote side's trace
+            String m = String.valueOf(ex.getMessage() != null ? ex.getMessage() : io.getMessage()).lines()
+                    .findFirst().orElse("");
             line = m + (m.contains("No space left") ? " (the disk is full: free space and run again; the previous"
-                    + " outputs are as they were)" : "");
+                    + " outputs are as they were)" : quotaExceeded(ex) ? " (the folder's quota on the file system is used up: free"
+                    + " space or raise the quota and run again; the previous outputs are as they were)" : "");
             code = ExitCode.FAILURE;
         } else {
             line = "failed: " + ex + traceNote(ex, verbose);
@@ -68,6 +71,23 @@ final class Failures {
             }
         }
         return null;
+    }
+
+    /**
+     * A full space quota of a Hadoop folder (HDFS's DSQuotaExceededException, a
+     * ClusterStorageCapacityExceededException): the disk-full of a cluster. By name, so the
+     * HDFS client need not be on the class path.
+     */
+    static boolean quotaExceeded(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+                if (c.getSimpleName().equals("DSQuotaExceededException")
+                        || c.getSimpleName().equals("ClusterStorageCapacityExceededException")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Writes the trace of an unexpected failure to a log file; returns how the line names it. */

@@ -11,6 +11,7 @@ import wengang.engine.Location;
 import wengang.engine.Warehouse;
 import wengang.ingest.IngestJob;
 import wengang.ingest.IngestReport;
+import wengang.output.StagedOutputs;
 import wengang.policy.Policy;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -45,6 +46,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var charset = IngestJob.charset(encoding); // before Spark starts: a bad name is a usage error
         Location outDir = Location.of(root.spark(), out);
+        StagedOutputs.requireWritable(outDir); // an --out that cannot be written stops the run before the ingest
         Warehouse w = new Warehouse(warehouse != null ? Location.of(root.spark(), warehouse) : outDir.resolve("warehouse"));
         Policy policy = policyOption.load(root.spark());
         IngestReport report = IngestJob.run(root.spark(), Location.of(root.spark(), input), charset, w);

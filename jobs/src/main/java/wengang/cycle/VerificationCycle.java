@@ -27,6 +27,7 @@ import wengang.ingest.IngestJob;
 import wengang.ingest.InputFolder;
 import wengang.engine.Warehouse;
 import wengang.output.FaultInjection;
+import wengang.output.StagedOutputs;
 import wengang.payment.Ledger;
 import wengang.payment.Manifest;
 import wengang.payment.PaymentFiles;
@@ -47,7 +48,8 @@ import wengang.schemas.Tables;
  * The monthly job: reads the warehouse at recorded versions, computes the cycle
  * ({@link CycleComputation}), commits the ledger once, writes gold tables and the
  * contract's files. Safe to re-run: a cycle's ledger entries are written once and
- * reused, files are replaced atomically.
+ * reused; the files are written into a staging folder and replace the previous ones as one
+ * set ({@link StagedOutputs}), so a run that fails halfway leaves those as they were.
  */
 public final class VerificationCycle {
     public static final String REJECTS_KEY = IngestJob.REJECTS_KEY;
@@ -90,6 +92,23 @@ public final class VerificationCycle {
 
     private static CycleSummary runOnce(SparkSession spark, Warehouse w, Policy policy, int cycle, Location outDir,
                                         Map<String, Long> pinnedVersions) throws java.io.IOException {
+        // every output is written into a staging folder and published as one set at the end: a
+        // failure leaves the previous outputs as they were; an unwritable --out stops the run here
+        StagedOutputs staged = StagedOutputs.open(outDir);
+        try {
+            return runStaged(spark, w, policy, cycle, outDir, pinnedVersions, staged);
+        } catch (java.io.UncheckedIOException e) {
+            staged.discard(e);
+            throw staged.failed(e);
+        } catch (RuntimeException | java.io.IOException e) {
+            staged.discard(e);
+            throw e;
+        }
+    }
+
+    private static CycleSummary runStaged(SparkSession spark, Warehouse w, Policy policy, int cycle, Location outDir,
+                                          Map<String, Long> pinnedVersions, StagedOutputs staged) throws java.io.IOException {
+        Location stagedDir = staged.folder();
         Map<String, Long> versions = pinnedVersions != null ? new TreeMap<>(pinnedVersions) : currentVersions(spark, w);
         if (pinnedVersions == null || !pinnedVersions.containsKey(LEDGER_KEY)) {
             // the ledger exists before its version is read: the first run and a re-run record the same
@@ -154,7 +173,6 @@ public final class VerificationCycle {
         writeGold(r.fulfilment(), w.gold("fulfilment"), cycle);
         writeGold(r.fulfilmentMonthly(), w.gold("fulfilment_monthly"), cycle);
 
-        outDir.mkdirs();
         FaultInjection.point("before-screening");
         progress.step("screening");
         Dataset<Row> flags = r.flags().persist(StorageLevel.MEMORY_AND_DISK());
@@ -162,17 +180,15 @@ public final class VerificationCycle {
         Dataset<Row> riskUnits = r.riskUnits(flags);
         FaultInjection.point("before-outputs");
         progress.step("writing outputs to " + outDir);
-        Map<String, Long> written = CycleOutputs.writeAll(r, flags, riskUnits, rejects(spark, w, versions), policy, outDir);
+        Map<String, Long> written = CycleOutputs.writeAll(r, flags, riskUnits, rejects(spark, w, versions), policy, stagedDir);
         BigDecimal pay = Money.ZERO;
         BigDecimal held = Money.ZERO;
         if (r.paymentCycle()) {
             FaultInjection.point("before-payments");
             progress.step("writing payment files");
-            Manifest m = PaymentFiles.write(PaymentLines.of(entries).persist(), policy, cycle, versions, outDir);
+            Manifest m = PaymentFiles.write(PaymentLines.of(entries).persist(), policy, cycle, versions, stagedDir);
             pay = m.totals().payTotal();
             held = m.totals().heldTotal();
-        } else {
-            PaymentFiles.removeStale(outDir);
         }
 
         FaultInjection.point("before-report");
@@ -187,10 +203,17 @@ public final class VerificationCycle {
         Dataset<Row> alerts = MetricAlerts.find(CycleMetrics.history(spark, w), alertSettings.thresholds(spark), cycle,
                 alertSettings.trailingCycles()).persist();
         written.put(OutputFiles.ALERTS.fileName(), CycleOutputs.write(alerts, OutputFiles.ALERTS,
-                List.of(Columns.METRIC), policy, cycle, outDir));
+                List.of(Columns.METRIC), policy, cycle, stagedDir));
         progress.step("writing the analysts' report");
         AnalystReport.write(r, flags, entries, sources.employers(), rejects(spark, w, versions), alerts, riskUnits,
-                policy, versions, metrics, previous, outDir.resolve(AnalystReport.FILE));
+                policy, versions, metrics, previous, stagedDir.resolve(AnalystReport.FILE));
+
+        FaultInjection.point("before-publish");
+        progress.step("publishing the outputs in " + outDir);
+        staged.publish();
+        if (!r.paymentCycle()) {
+            PaymentFiles.removeStale(outDir); // so an older set cannot be mistaken for this cycle's
+        }
 
         FaultInjection.point("before-record");
         progress.step("recording the run");

@@ -37,17 +37,18 @@ final class BronzeWrite {
 
     private BronzeWrite() {}
 
-    /** Writes {@code accepted} as the whole new content of {@code bronze}. */
-    static void replace(TableSpec table, Dataset<Row> accepted, String bronze) {
-        writer(table, accepted).option("overwriteSchema", "true").save(bronze);
+    /** Writes {@code accepted} as the whole new content of {@code bronze}, the commit named {@code madeFrom}. */
+    static void replace(TableSpec table, Dataset<Row> accepted, String bronze, String madeFrom) {
+        writer(table, accepted).option("overwriteSchema", "true").option("userMetadata", madeFrom).save(bronze);
     }
 
     /**
      * Replaces, in {@code bronze} at version {@code current}, every row whose key an
      * incoming row has by the incoming rows. An increment whose rows were all rejected
-     * writes nothing. Returns the rows merged in.
+     * writes nothing. The commit is named {@code madeFrom}. Returns the rows merged in.
      */
-    static long merge(SparkSession spark, TableSpec table, Dataset<Row> accepted, String bronze, long current) {
+    static long merge(SparkSession spark, TableSpec table, Dataset<Row> accepted, String bronze, long current,
+                      String madeFrom) {
         Dataset<Row> incoming = Materialised.kept(accepted); // small: read to count, to key and to write
         long rows = incoming.count();
         if (rows == 0) {
@@ -67,7 +68,7 @@ final class BronzeWrite {
         Column sameKey = key.stream().map(k -> before.col(k).eqNullSafe(keys.col(k)))
                 .reduce(Column::and).orElseThrow();
         Dataset<Row> kept = before.join(keys, sameKey, "left_anti");
-        DataFrameWriter<Row> w = writer(table, kept.unionByName(incoming));
+        DataFrameWriter<Row> w = writer(table, kept.unionByName(incoming)).option("userMetadata", madeFrom);
         if (touched != null) {
             w = w.option("replaceWhere", touched);
         } else if (!samePartitioning) {

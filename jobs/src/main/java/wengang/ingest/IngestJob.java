@@ -25,10 +25,12 @@ import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wengang.engine.Bundled;
+import wengang.engine.CodeVersion;
 import wengang.engine.Location;
 import wengang.engine.Materialised;
 import wengang.engine.Progress;
 import wengang.engine.Warehouse;
+import wengang.output.FaultInjection;
 import wengang.schemas.ResidentId;
 import wengang.schemas.TableSpec;
 import wengang.schemas.Tables;
@@ -96,19 +98,23 @@ public final class IngestJob {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         // the one place the run's date is decided: no one may be born after it
         LocalDate runDate = LocalDate.ofInstant(at, ResidentId.ISSUING_ZONE);
-        boolean rejectsExisted = Warehouse.exists(warehouse.rejects());
+        // rows of rejects stored (an empty table, as a run that died may leave, holds none to replace)
+        boolean rejectsStored = Warehouse.exists(warehouse.rejects())
+                && !Warehouse.read(spark, warehouse.rejects()).limit(1).isEmpty();
         List<FileIngest> files = new ArrayList<>();
+        FaultInjection.point("ingest-start");
         for (InputSource source : sources) {
             FileIngest f = ingest(spark, warehouse, source, folder + source.fileName(),
-                    last.get(source.table().name()), rejectsExisted, runDate, increment);
+                    last.get(source.table().name()), rejectsStored, runDate, increment);
             LOG.info("ingest {} {}: read {}, accepted {}, rejected {}{}; bronze version {}{}", f.table(),
                     f.file().isEmpty() ? "(absent: empty)" : f.file(), f.rowsRead(), f.rowsAccepted(),
                     f.rowsRejected(), f.rowsRejected() == 0 ? "" : " (" + f.topReasons(3) + ")",
                     f.bronzeVersion(), f.changed() ? "" : " (same content as last ingest: unchanged)");
             files.add(f);
-            wengang.output.FaultInjection.point("ingest-after-" + f.table());
+            FaultInjection.point("ingest-after-" + f.table());
         }
         RejectsTable.ensureExists(spark, warehouse);
+        FaultInjection.point("ingest-before-snapshot");
         // one commit for the run, last: it makes the run's tables the snapshot cycles read
         // (snapshotVersions); a run that dies before it is not seen, and is re-done next time
         IngestRuns.append(spark, warehouse, ingestId, at, files, sources, version(spark, warehouse.rejects()));
@@ -185,7 +191,7 @@ public final class IngestJob {
     }
 
     private static FileIngest ingest(SparkSession spark, Warehouse warehouse, InputSource source, String fileLabel,
-                                     IngestRuns.LastRun last, boolean rejectsExisted, LocalDate runDate,
+                                     IngestRuns.LastRun last, boolean rejectsStored, LocalDate runDate,
                                      boolean increment) {
         TableSpec table = source.table();
         String bronze = warehouse.bronze(table.name());
@@ -202,6 +208,11 @@ public final class IngestJob {
             return new FileIngest(table.name(), fileLabel, format, sha, was.rowsRead(), was.rowsAccepted(),
                     was.rowsRejected(), current, false, was.rejectReasons());
         }
+        String madeFrom = madeFrom(table, fileLabel, format, source.encodingLabel(), sha, runDate, increment);
+        // a run that died after committing this table from this very file (its snapshot was never
+        // recorded): its commit is the one this run would make, so it is kept, and the warehouse's
+        // versions stay those of a run that never died
+        boolean adopted = !increment && current != null && !untouched && madeFrom.equals(commitName(spark, bronze));
         spark.sparkContext().setJobDescription("ingest " + table.name() + " " + fileLabel);
         String excluded = spark.conf().get(EXCLUDED_RULES, "");
         // A rejected row's reason is one wide CASE over every column, computed in the
@@ -227,24 +238,33 @@ public final class IngestJob {
             }
             Dataset<Row> validated = RowValidation.withDuplicates(checked, marks);
             long accepted;
-            if (increment && current != null) {
+            FaultInjection.point("ingest-writing-" + table.name()); // kill tests: a delay lands in the Delta commit
+            if (adopted) {
+                progress.step("keeping bronze version " + current + ", written from this same file by a run that died");
+                accepted = writtenRows(spark, bronze);
+            } else if (increment && current != null) {
                 progress.step("merging the increment into the bronze table by key " + Tables.KEYS.get(table.name()));
-                accepted = BronzeWrite.merge(spark, table, RowValidation.accepted(table, fileLabel, validated), bronze, current);
+                accepted = BronzeWrite.merge(spark, table, RowValidation.accepted(table, fileLabel, validated), bronze,
+                        current, madeFrom);
             } else {
                 progress.step("writing the bronze table");
-                BronzeWrite.replace(table, RowValidation.accepted(table, fileLabel, validated), bronze);
+                BronzeWrite.replace(table, RowValidation.accepted(table, fileLabel, validated), bronze, madeFrom);
                 accepted = writtenRows(spark, bronze);
             }
             long version = version(spark, bronze);
             // no rejects now and none stored for this table: nothing to replace (an increment
             // replaces only its own file's rejects, which a re-delivery under the same name may hold)
-            boolean noneStored = !rejectsExisted || (!increment && untouched && last.file().rowsRejected() == 0
+            boolean noneStored = !rejectsStored || (!increment && untouched && last.file().rowsRejected() == 0
                     && last.file().file().equals(fileLabel));
             Map<String, Long> reasons = new LinkedHashMap<>();
             if (accepted < read || !noneStored) {
-                progress.step("writing " + (read - accepted) + " rejects");
-                RejectsTable.replace(spark, warehouse, table.name(), increment ? fileLabel : null,
-                        RowValidation.rejects(table.name(), fileLabel, validated));
+                // named after the bronze version they go with: a run that died after writing them is not repeated
+                String rejectsName = madeFrom + " bronze_version=" + version;
+                if (!(adopted && rejectsName.equals(RejectsTable.lastWrittenFor(spark, warehouse, table.name())))) {
+                    progress.step("writing " + (read - accepted) + " rejects");
+                    RejectsTable.replace(spark, warehouse, table.name(), increment ? fileLabel : null,
+                            RowValidation.rejects(table.name(), fileLabel, validated), rejectsName);
+                }
                 reasons.putAll(RejectsTable.countsByReason(spark, warehouse, table.name(), fileLabel));
             }
             long rejected = reasons.values().stream().mapToLong(Long::longValue).sum();
@@ -260,6 +280,24 @@ public final class IngestJob {
             spark.conf().set(EXCLUDED_RULES, excluded);
             spark.sparkContext().setJobDescription(null);
         }
+    }
+
+    /**
+     * What an ingest commit is made from, written as the commit's {@code userMetadata}: the table,
+     * the file, its format, encoding and SHA-256, the run's date (it decides BAD_ID) and the code.
+     * Equal names, equal rows.
+     */
+    static String madeFrom(TableSpec table, String fileLabel, String format, String encoding, String sha,
+                           LocalDate runDate, boolean increment) {
+        return RejectsTable.COMMIT_PREFIX + table.name() + (increment ? " increment" : " snapshot") + " file=" + fileLabel
+                + " format=" + format + " encoding=" + encoding + " sha256=" + sha + " date=" + runDate
+                + " code=" + CodeVersion.current();
+    }
+
+    /** The userMetadata of a Delta table's latest commit ("" when it has none). */
+    static String commitName(SparkSession spark, String deltaPath) {
+        Row last = DeltaTable.forPath(spark, deltaPath).history(1).select("userMetadata").head();
+        return last.isNullAt(0) ? "" : last.getString(0);
     }
 
     /** Rows the last commit of a Delta table wrote (its operation metrics). */

@@ -39,11 +39,16 @@ public final class RejectsTable {
 
     private RejectsTable() {}
 
+    /** How an ingest's commits are named ({@code userMetadata}): this, the table's name, then what they were made from. */
+    static final String COMMIT_PREFIX = "wengang-ingest ";
+
     /**
-     * Replaces the rejects of {@code table} with {@code rejects} (one Delta commit): all of
-     * them for a full snapshot ({@code file} null), those of that file for an increment.
+     * Replaces the rejects of {@code table} with {@code rejects} (one Delta commit, named
+     * {@code name}): all of them for a full snapshot ({@code file} null), those of that file for
+     * an increment.
      */
-    static void replace(SparkSession spark, Warehouse warehouse, String table, String file, Dataset<Row> rejects) {
+    static void replace(SparkSession spark, Warehouse warehouse, String table, String file, Dataset<Row> rejects,
+                        String name) {
         Column[] columns = Arrays.stream(SCHEMA.fields())
                 .map(f -> col(f.name()).cast(f.dataType())).toArray(Column[]::new);
         // the first write creates the table, partitioned by table; mergeSchema adds
@@ -53,7 +58,19 @@ public final class RejectsTable {
                 .option("replaceWhere", "`" + Columns.TABLE + "` = '" + table + "'"
                         + (file == null ? "" : " AND `" + Columns.FILE + "` = '" + file.replace("'", "''") + "'"))
                 .option("mergeSchema", "true")
+                .option("userMetadata", name)
                 .save(warehouse.rejects());
+    }
+
+    /** The name of the latest commit that wrote {@code table}'s rejects ("" when none is named). */
+    static String lastWrittenFor(SparkSession spark, Warehouse warehouse, String table) {
+        if (!Warehouse.exists(warehouse.rejects())) {
+            return "";
+        }
+        List<Row> named = io.delta.tables.DeltaTable.forPath(spark, warehouse.rejects()).history()
+                .filter(col("userMetadata").startsWith(COMMIT_PREFIX + table + " "))
+                .orderBy(col("version").desc()).select("userMetadata").limit(1).collectAsList();
+        return named.isEmpty() ? "" : named.get(0).getString(0);
     }
 
     /** The rejects of one file of {@code table} per reason (most rejects per file are few: read back from the table). */

@@ -10,7 +10,10 @@ import wengang.engine.Location;
  * The one way an output file appears: written beside its final name under a hidden
  * temporary name, then renamed onto it ({@link Location#moveTo}), so a reader sees the old
  * file or the new one, never half of one. Every output (CSV files, the report, plan stats,
- * each file of the payment set) is written through here.
+ * each file of the payment set) is written through here. A write that fails (a full disk, a
+ * quota) removes the temporary file and leaves the file of that name as it was; a cycle's
+ * outputs are written as one set into a staging folder ({@link StagedOutputs}), so a failure
+ * halfway leaves every previous output as it was.
  */
 public final class Published {
     /** What writes the file's bytes. */
@@ -26,17 +29,81 @@ public final class Published {
         Location tmp = file.parent().resolve("." + file.name() + "." + UUID.randomUUID() + ".tmp");
         try {
             T result;
-            try (OutputStream out = tmp.create()) {
+            try (OutputStream out = new FreshFailures(tmp.create())) {
                 result = body.writeTo(out);
+                // kill tests: halted here, the file is half on disk under its temporary name
+                FaultInjection.point("writing-" + file.name());
             }
             tmp.moveTo(file);
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         } finally {
-            if (tmp.exists()) {
-                tmp.delete(); // the rename failed: the error above is the one to report
+            try {
+                if (tmp.exists()) {
+                    tmp.delete(); // the write or the rename failed: the error above is the one to report
+                }
+            } catch (UncheckedIOException ignored) {
+                // the file system refuses even that: the failure being thrown says why
             }
+        }
+    }
+
+    /**
+     * An output stream whose every failure after the first is a new exception. HDFS's stream
+     * throws the same exception object again on every later call (a full quota on write, then
+     * on flush and close), and try-with-resources, adding the close's failure to the first as
+     * suppressed, then fails with "Self-suppression not permitted" instead of the real cause.
+     */
+    private static final class FreshFailures extends java.io.FilterOutputStream {
+        private boolean failed;
+
+        FreshFailures(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw fresh(e);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw fresh(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw fresh(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw fresh(e);
+            }
+        }
+
+        private IOException fresh(IOException e) {
+            if (!failed) {
+                failed = true;
+                return e;
+            }
+            return new IOException(e.getMessage(), e);
         }
     }
 

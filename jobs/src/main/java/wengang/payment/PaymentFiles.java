@@ -14,6 +14,7 @@ import wengang.engine.Location;
 import wengang.output.CsvOutput;
 import wengang.output.FaultInjection;
 import wengang.output.FileHashes;
+import wengang.output.StagedOutputs;
 import wengang.policy.Policy;
 import wengang.schemas.Codes.PaymentStatus;
 import wengang.schemas.Columns;
@@ -85,26 +86,19 @@ public final class PaymentFiles {
         Manifest manifest = new Manifest(Months.formatDashed(cycle),
                 new Manifest.PolicyRef(policy.name(), policy.version(), policy.sha256()), inputVersions, files,
                 new Manifest.Totals(files.size(), count, pay, held));
-        staging.resolve(MANIFEST).write(manifest.toJson());
+        wengang.output.Published.bytes(staging.resolve(MANIFEST), manifest.toJson());
         FaultInjection.point("payments-before-swap");
-        swap(staging, target);
+        StagedOutputs.replaceFolder(staging, target);
         return manifest;
     }
 
-    /** Outside payment cycles no payment file is written; a previous cycle's set is removed. */
+    /**
+     * Outside payment cycles no payment file is written; a previous cycle's set is removed (once
+     * the cycle's other outputs are published: {@link StagedOutputs}).
+     */
     public static void removeStale(Location outDir) {
         outDir.resolve(FOLDER).delete();
         outDir.resolve("." + FOLDER + ".staging").delete();
-    }
-
-    private static void swap(Location staging, Location target) {
-        Location old = target.parent().resolve("." + FOLDER + ".old");
-        old.delete();
-        if (target.exists()) {
-            target.moveTo(old);
-        }
-        staging.moveTo(target);
-        old.delete();
     }
 
     /** An iterator that can look at its next row without taking it. */

@@ -30,6 +30,7 @@ public final class ClaimMonthDecider {
     public static final String STATUS = Columns.STATUS;
     private static final String INTRINSIC_REASON = "_intrinsic_reason";
     private static final String INTRINSIC_STATUS = "_intrinsic_status";
+    private static final String FIRST_OF_WORKER = "_first_of_worker";
 
     private ClaimMonthDecider() {}
 
@@ -65,13 +66,21 @@ public final class ClaimMonthDecider {
         Column hireYear = MonthColumns.yearOf(col(Columns.MONTH));
         Column payableWorker = when(dispatch.and(col(INTRINSIC_STATUS).equalTo(MonthStatus.PAYABLE)),
                 col(Columns.PERSON_ID));
-        Column confirmedHires = size(collect_set(payableWorker)
-                .over(Window.partitionBy(col(Columns.CLAIMANT_ID), hireYear)));
+        // distinct payable workers per agency and hire year, counted without a set: each worker
+        // counts on its first row in worker order. (The size of a collect_set over the window put
+        // the agency's whole set on each of its rows: for one agency with 10^5 claims, 10^10
+        // copies, a cycle that never ended.)
+        WindowSpec agencyYear = Window.partitionBy(col(Columns.CLAIMANT_ID), hireYear);
+        Column previous = lag(payableWorker, 1).over(agencyYear.orderBy(payableWorker.asc_nulls_last()));
+        Column firstOfWorker = payableWorker.isNotNull().and(previous.isNull().or(previous.notEqual(payableWorker)));
+        Column confirmedHires = sum(col(FIRST_OF_WORKER)).over(agencyYear);
         Column stillOpen = lit(cycle).leq(hireYear.plus(1).multiply(100).plus(rules.annualDecisionMonth()));
         return decidedUpTo18
+                .withColumn(FIRST_OF_WORKER, when(firstOfWorker, 1).otherwise(0))
                 .withColumn(ClaimMonthFacts.applies(ReasonCode.AGENCY_BELOW_MIN_HIRES),
                         dispatch.and(confirmedHires.lt(rules.dispatchMinHires())))
-                .withColumn(ClaimMonthFacts.pending(ReasonCode.AGENCY_BELOW_MIN_HIRES), stillOpen);
+                .withColumn(ClaimMonthFacts.pending(ReasonCode.AGENCY_BELOW_MIN_HIRES), stillOpen)
+                .drop(FIRST_OF_WORKER);
     }
 
     private static List<ReasonCode> codes(java.util.function.Predicate<ReasonCode> keep) {

@@ -19,6 +19,11 @@ public final class ChildJvm {
 
     /** @param properties extra system properties (test hooks); stdout and stderr go to {@code log} */
     public static Process start(Map<String, String> properties, Path log, String... args) throws IOException {
+        return start("1g", properties, log, args);
+    }
+
+    /** As {@link #start(Map, Path, String...)} with the JVM's heap at most {@code maxHeap} (-Xmx, e.g. 768m). */
+    public static Process start(String maxHeap, Map<String, String> properties, Path log, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -27,7 +32,7 @@ public final class ChildJvm {
                 cmd.add(a);
             }
         }
-        cmd.add("-Xmx1g");
+        cmd.add("-Xmx" + maxHeap);
         // a short run on a few rows: compiling less costs less (bin/wengang does the same for lookups)
         cmd.addAll(QUICK_JIT);
         cmd.add("-Dwengang.home=" + System.getProperty("wengang.home", Path.of("..").toAbsolutePath().normalize().toString()));

@@ -35,22 +35,7 @@ public final class Headers {
      * trimmed of: no-break spaces too, which {@link String#strip()} keeps), lower case.
      */
     public static String normalise(String name) {
-        if (name == null) {
-            return "";
-        }
-        int from = 0;
-        int to = name.length();
-        while (from < to && blank(name.charAt(from))) {
-            from++;
-        }
-        while (to > from && blank(name.charAt(to - 1))) {
-            to--;
-        }
-        return name.substring(from, to).toLowerCase(Locale.ROOT);
-    }
-
-    private static boolean blank(char c) {
-        return Character.isWhitespace(c) || FieldText.isBlank(c);
+        return name == null ? "" : FieldText.stripBlanksAndWhiteSpace(name).toLowerCase(Locale.ROOT);
     }
 
     /**

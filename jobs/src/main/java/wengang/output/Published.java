@@ -64,35 +64,31 @@ public final class Published {
 
         @Override
         public void write(int b) throws IOException {
-            try {
-                out.write(b);
-            } catch (IOException e) {
-                throw fresh(e);
-            }
+            guarded(() -> out.write(b));
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            try {
-                out.write(b, off, len);
-            } catch (IOException e) {
-                throw fresh(e);
-            }
+            guarded(() -> out.write(b, off, len));
         }
 
         @Override
         public void flush() throws IOException {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                throw fresh(e);
-            }
+            guarded(out::flush);
         }
 
         @Override
         public void close() throws IOException {
+            guarded(out::close);
+        }
+
+        private interface StreamCall {
+            void run() throws IOException;
+        }
+
+        private void guarded(StreamCall call) throws IOException {
             try {
-                out.close();
+                call.run();
             } catch (IOException e) {
                 throw fresh(e);
             }

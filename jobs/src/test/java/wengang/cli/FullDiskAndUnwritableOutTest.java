@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import wengang.engine.Location;
+import wengang.testing.FolderFiles;
 import wengang.engine.Warehouse;
 import wengang.output.StagedOutputs;
 import wengang.schemas.Codes.Subsidy;
@@ -90,7 +92,7 @@ class FullDiskAndUnwritableOutTest {
                     o.write(("the previous run's " + name + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }
             }
-            Map<String, byte[]> before = files(fs, "/out");
+            Map<String, byte[]> before = FolderFiles.bytesByName(Location.of(fs.getConf(), fs.getUri() + "/out"));
             long used = fs.getContentSummary(new org.apache.hadoop.fs.Path("/out")).getSpaceConsumed();
             fs.setQuota(new org.apache.hadoop.fs.Path("/out"), HdfsConstants.QUOTA_DONT_SET, used + 96 * 1024);
 
@@ -104,7 +106,7 @@ class FullDiskAndUnwritableOutTest {
                     .endsWith("(the folder's quota on the file system is used up: free space or raise the quota and run"
                             + " again; the previous outputs are as they were)")
                     .doesNotContain("\tat ");
-            Map<String, byte[]> after = files(fs, "/out");
+            Map<String, byte[]> after = FolderFiles.bytesByName(Location.of(fs.getConf(), fs.getUri() + "/out"));
             assertThat(after.keySet()).as("no file added or removed, no staging left").isEqualTo(before.keySet());
             before.forEach((name, bytes) -> assertThat(after.get(name)).as(name).isEqualTo(bytes));
         } finally {
@@ -125,19 +127,4 @@ class FullDiskAndUnwritableOutTest {
         return cl.execute(args);
     }
 
-    /** Every file under {@code root}, hidden ones too, by its relative name, with its bytes. */
-    private static Map<String, byte[]> files(DistributedFileSystem fs, String root) throws Exception {
-        Map<String, byte[]> out = new TreeMap<>();
-        String prefix = fs.makeQualified(new org.apache.hadoop.fs.Path(root)).toUri().getPath() + "/";
-        RemoteIterator<LocatedFileStatus> it = fs.listFiles(new org.apache.hadoop.fs.Path(root), true);
-        while (it.hasNext()) {
-            org.apache.hadoop.fs.Path f = it.next().getPath();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (InputStream in = fs.open(f)) {
-                in.transferTo(bytes);
-            }
-            out.put(f.toUri().getPath().substring(prefix.length()), bytes.toByteArray());
-        }
-        return out;
-    }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import wengang.testing.FolderFiles;
 import wengang.cli.ExitCode;
 import wengang.cli.WengangCommand;
 import wengang.engine.Location;
@@ -52,8 +53,8 @@ class GenerateOnHdfsTest {
                 assertThat(generate(local, format)).as(name + " locally").contains("generated");
                 assertThat(generate(remote, format)).as(name + " on HDFS").contains("-> " + remote);
 
-                Map<String, byte[]> onDisk = files(Location.local(Path.of(local)));
-                Map<String, byte[]> onHdfs = files(Location.of(TestSpark.session(), remote));
+                Map<String, byte[]> onDisk = FolderFiles.bytesByName(Location.local(Path.of(local)));
+                Map<String, byte[]> onHdfs = FolderFiles.bytesByName(Location.of(TestSpark.session(), remote));
                 assertThat(onDisk.keySet()).as(name + " files").noneMatch(f -> f.endsWith(".crc") || f.contains("/."))
                         .contains(name.equals("csv") ? "contributions.csv" : "increment-202312/registry.parquet/part-00000.snappy.parquet");
                 assertThat(onHdfs.keySet()).as(name + " files on HDFS").isEqualTo(onDisk.keySet());
@@ -79,14 +80,6 @@ class GenerateOnHdfsTest {
         return printed.toString();
     }
 
-    /** Every file under {@code folder} (hidden ones included) by its relative name, with its bytes. */
-    private static Map<String, byte[]> files(Location folder) {
-        Map<String, byte[]> out = new TreeMap<>();
-        for (Location f : folder.files()) {
-            out.put(folder.relativeName(f), f.readAllBytes());
-        }
-        return out;
-    }
 
     /** {@code folder} and everything under it. */
     private static List<FileStatus> all(FileSystem fs, org.apache.hadoop.fs.Path folder) throws IOException {

@@ -21,6 +21,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import wengang.testing.FolderFiles;
 import wengang.cli.ExitCode;
 import wengang.cli.WengangCommand;
 import wengang.engine.Location;
@@ -116,7 +117,7 @@ class KillAndRerunTest {
         Path cleanOut = dir.resolve("clean-out");
         Warehouse clean = new Warehouse(Location.local(dir.resolve("clean-wh")));
         run(input, clean, cleanOut);
-        Map<Path, byte[]> expected = files(cleanOut);
+        Map<String, byte[]> expected = FolderFiles.bytesByName(Location.local(cleanOut));
         assertThat(expected.keySet()).as("the run wrote payment files").anySatisfy(p -> assertThat(p.toString()).startsWith("payments"));
         Map<String, List<String>> expectedSnapshot = snapshot(clean);
 
@@ -138,7 +139,7 @@ class KillAndRerunTest {
             for (String table : List.of("claim_months", "claim_decisions", "month_eligibility")) {
                 assertThat(gold(w, table)).as(where + ": " + table).isEqualTo(gold(clean, table));
             }
-            Map<Path, byte[]> actual = files(out);
+            Map<String, byte[]> actual = FolderFiles.bytesByName(Location.local(out));
             assertThat(actual.keySet()).as(where).isEqualTo(expected.keySet());
             expected.forEach((file, bytes) -> assertThat(actual.get(file)).as(where + ": " + file).isEqualTo(bytes));
         }
@@ -235,16 +236,6 @@ class KillAndRerunTest {
                 .claim("C-Q", Subsidy.SI_SUBSIDY, Q, TIANHE, 202310, 202312, "2023-12-01");
     }
 
-    /** Every output file, by relative path (hidden ones too: a dead run's leftovers must be gone). */
-    private static Map<Path, byte[]> files(Path root) throws Exception {
-        Map<Path, byte[]> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path f : s.filter(Files::isRegularFile).toList()) {
-                out.put(root.relativize(f), Files.readAllBytes(f));
-            }
-        }
-        return out;
-    }
 
     /**
      * What a cycle reads of the warehouse: every bronze table and the rejects at the versions of

@@ -19,8 +19,11 @@ public final class FieldText {
     /** Characters trimmed from both ends of a field. */
     public static final String BLANKS = " \t\u00A0\u3000";
 
+    /** The control characters as ranges of a regular expression's character class. */
+    private static final String CONTROL_RANGES = "\\x{0}-\\x{8}\\x{A}-\\x{1F}\\x{7F}-\\x{9F}";
+
     /** A Java regular expression (also Spark's {@code rlike}) that finds a control character. */
-    public static final String CONTROL_CHARACTER = "[\\x{0}-\\x{8}\\x{A}-\\x{1F}\\x{7F}-\\x{9F}]";
+    public static final String CONTROL_CHARACTER = "[" + CONTROL_RANGES + "]";
 
     /**
      * Invisible marks of a damaged line that are not control characters: a byte-order mark
@@ -34,21 +37,39 @@ public final class FieldText {
      * A Java regular expression (also Spark's {@code rlike}) that finds what no free-text field
      * holds: a control character or one of the {@link #DAMAGE_MARKS}.
      */
-    public static final String NOT_TEXT = "[\\x{0}-\\x{8}\\x{A}-\\x{1F}\\x{7F}-\\x{9F}\\x{2028}\\x{2029}\\x{FEFF}\\x{FFFD}]";
+    public static final String NOT_TEXT = "[" + CONTROL_RANGES + DAMAGE_MARKS.chars()
+            .mapToObj(c -> String.format("\\x{%X}", c)).collect(java.util.stream.Collectors.joining()) + "]";
 
     private FieldText() {}
 
     /** The text without blanks at either end ({@link #BLANKS}); null stays null. */
     public static String strip(String raw) {
+        return strip(raw, FieldText::isBlank);
+    }
+
+    /**
+     * The text without blanks ({@link #BLANKS}) or any Unicode white space at either end (header
+     * names: no-break spaces too, which {@link String#strip()} keeps); null stays null.
+     */
+    public static String stripBlanksAndWhiteSpace(String raw) {
+        return strip(raw, c -> isBlank(c) || Character.isWhitespace(c));
+    }
+
+    /** Which characters a strip drops. */
+    private interface CharTest {
+        boolean test(char c);
+    }
+
+    private static String strip(String raw, CharTest blank) {
         if (raw == null) {
             return null;
         }
         int from = 0;
         int to = raw.length();
-        while (from < to && isBlank(raw.charAt(from))) {
+        while (from < to && blank.test(raw.charAt(from))) {
             from++;
         }
-        while (to > from && isBlank(raw.charAt(to - 1))) {
+        while (to > from && blank.test(raw.charAt(to - 1))) {
             to--;
         }
         return raw.substring(from, to);

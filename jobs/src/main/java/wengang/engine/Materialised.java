@@ -43,6 +43,17 @@ public final class Materialised {
         }
     }
 
+    /**
+     * Frees what {@link #kept} holds for {@code d} now rather than when Spark's cleaner next runs
+     * (a CSV file's checked rows are the size of the file): the blocks of a local checkpoint.
+     * A reliable checkpoint's files go with {@link #removeCheckpoints}.
+     */
+    public static void release(Dataset<Row> d) {
+        if (d.queryExecution().logical() instanceof org.apache.spark.sql.execution.LogicalRDD kept) {
+            kept.rdd().unpersist(false);
+        }
+    }
+
     /** On a cluster, keeps this run's checkpoints under {@code warehouse}; in local mode nothing to do. */
     public static void checkpointsUnder(SparkSession spark, Warehouse warehouse) {
         if (spark.sparkContext().isLocal() || spark.sparkContext().getCheckpointDir().isDefined()) {

@@ -1,5 +1,6 @@
 package wengang.ingest;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 import io.delta.tables.DeltaTable;
@@ -53,9 +54,11 @@ import wengang.schemas.Tables;
  * <p>The steps are pure transforms ({@link CsvLines#parse}, {@link TableRows#asText},
  * {@link RowValidation#check}, {@link RowValidation#repeated},
  * {@link RowValidation#duplicateMarks}, {@link RowValidation#withDuplicates}); this class
- * only reads, counts and writes. Nothing is persisted: a file is read once to count its
- * rows, once to find repeated rows (8 bytes a row move) and once to write the accepted rows;
- * rejected rows, usually few, are read again when there are any.
+ * only reads, counts and writes. A CSV file is decoded once to count its lines and once to
+ * split and check them; the checked rows are kept (raw lines only of rejected rows) and every
+ * later step reads them: repeated rows (8 bytes a row move), the bronze write, the rejects (a
+ * copy's raw line is read from the file again, when there are copies). A Parquet or Delta
+ * input is not kept: each step reads it again (columnar), the raw text made for rejects alone.
  */
 public final class IngestJob {
     private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
@@ -225,16 +228,31 @@ public final class IngestJob {
             progress.step("counting rows");
             StringRows rows = stringRows(spark, source);
             long read = rows.read();
-            // nothing is persisted: each query below reads the file again (columnar, fast)
-            // and keeps only what it needs, so the raw text is made for rejects alone
             Dataset<Row> checked = RowValidation.check(table, rows.rows(), runDate);
-            progress.step("looking for duplicate rows (" + read + " rows)");
-            Dataset<Row> repeated = Materialised.kept(RowValidation.repeated(table, rows.rows()));
+            Dataset<Row> repeated;
+            boolean text = source.format() == InputFormat.CSV || source.format() == InputFormat.DEFAULT;
+            if (text) {
+                // a text file is decoded, split and checked once: every query below reads the
+                // checked rows (raw lines only of rejected ones) instead of parsing the file again
+                progress.step("decoding and checking " + read + " rows");
+                checked = Materialised.kept(RowValidation.forStaging(table, checked));
+                progress.step("looking for duplicate rows (" + read + " rows)");
+                repeated = Materialised.kept(RowValidation.repeatedAmongStaged(table, checked));
+            } else {
+                // a columnar file is not kept: each query below reads it again (columnar, fast)
+                // and keeps only what it needs, so the raw text is made for rejects alone
+                progress.step("looking for duplicate rows (" + read + " rows)");
+                repeated = Materialised.kept(RowValidation.repeated(table, rows.rows()));
+            }
             long repeatedGroups = repeated.count();
             Dataset<Row> marks = spark.createDataFrame(List.of(), RowValidation.DUPLICATE_MARKS);
             if (repeatedGroups > 0) {
                 progress.step("comparing the rows of " + repeatedGroups + " groups that may be copies");
-                marks = Materialised.kept(RowValidation.duplicateMarks(table, checked, repeated));
+                marks = RowValidation.duplicateMarks(table, checked, repeated);
+                if (text) {
+                    marks = withRawLines(marks, rows.rows());
+                }
+                marks = Materialised.kept(marks);
             }
             Dataset<Row> validated = RowValidation.withDuplicates(checked, marks);
             long accepted;
@@ -273,6 +291,9 @@ public final class IngestJob {
                 throw new IllegalStateException("ingest lost rows of " + fileLabel + ": read " + read
                         + ", accepted " + accepted + " + rejected " + rejected);
             }
+            if (text) {
+                Materialised.release(checked);
+            }
             progress.done();
             return new FileIngest(table.name(), fileLabel, format, sha, read, accepted, rejected,
                     version, true, reasons);
@@ -296,15 +317,30 @@ public final class IngestJob {
 
     /** The userMetadata of a Delta table's latest commit ("" when it has none). */
     static String commitName(SparkSession spark, String deltaPath) {
-        Row last = DeltaTable.forPath(spark, deltaPath).history(1).select("userMetadata").head();
+        Row last = lastCommit(spark, deltaPath, "userMetadata");
         return last.isNullAt(0) ? "" : last.getString(0);
     }
 
     /** Rows the last commit of a Delta table wrote (its operation metrics). */
     static long writtenRows(SparkSession spark, String deltaPath) {
-        Row last = DeltaTable.forPath(spark, deltaPath).history(1).select("operationMetrics").head();
-        Map<String, String> metrics = last.getJavaMap(0);
+        Map<String, String> metrics = lastCommit(spark, deltaPath, "operationMetrics").getJavaMap(0);
         return Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
+    }
+
+    /** {@code column} of the latest commit in a Delta table's history. */
+    private static Row lastCommit(SparkSession spark, String deltaPath, String column) {
+        return DeltaTable.forPath(spark, deltaPath).history(1).select(column).head();
+    }
+
+    /**
+     * The raw line of each marked row, from the file's lines (the checked rows of a text file keep
+     * raw lines only of rows rejected by the checks): one more read of the file, when it has copies.
+     */
+    private static Dataset<Row> withRawLines(Dataset<Row> marks, Dataset<Row> stringRows) {
+        Dataset<Row> lines = stringRows.select(col(RowValidation.LINE).as(RowValidation.SOURCE_LINE),
+                col(RowValidation.RAW));
+        return marks.join(lines.join(broadcast(marks.select(RowValidation.SOURCE_LINE)), RowValidation.SOURCE_LINE),
+                RowValidation.SOURCE_LINE);
     }
 
     /** The source as string rows (line, raw, malformed and the contract columns) and how many were read. */

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.upper;
@@ -138,6 +139,8 @@ public final class RowValidation {
     public static final String CONTENT_HASH = "content_hash";
     public static final String REPEATED_KEY = "repeated_key";
 
+    /** {@link #forStaging}'s column: the row's {@link #sameRowKey}, for rows that pass. */
+    private static final String STAGED_HASH = "_row_hash";
     private static final String TEXT_PREFIX = "_t_";
     private static final String REASON_PREFIX = "_r_";
 
@@ -223,15 +226,42 @@ public final class RowValidation {
      * province's contributions are neither checked twice nor shuffled whole.
      */
     public static Dataset<Row> repeated(TableSpec table, Dataset<Row> stringRows) {
-        Dataset<Row> hashes = stringRows.groupBy(sameRowKey(table)
-                        .as(CONTENT_HASH)).count()
+        String key = UNIQUE_KEYS.get(table.name());
+        return repeated(stringRows, sameRowKey(table), key == null ? null : clean(col(key).cast(DataTypes.StringType)));
+    }
+
+    /**
+     * {@link #check} output made to be computed once and read by every later step of a file
+     * ({@link #repeatedAmongStaged}, {@link #duplicateMarks}, {@link #withDuplicates}, the
+     * bronze write, the rejects): each passing row's {@link #sameRowKey} in {@code _row_hash},
+     * and the raw line only where the row is already rejected (most rows pass, and the raw line
+     * is the largest column). The raw line of a row found later to be a copy is taken from the
+     * file again ({@link #withDuplicates} with a {@code raw} column in the marks).
+     */
+    public static Dataset<Row> forStaging(TableSpec table, Dataset<Row> checked) {
+        Column passing = col(REJECT_REASON).isNull();
+        return checked.withColumn(STAGED_HASH, when(passing, sameRowKey(table)))
+                .withColumn(RAW, when(not(passing), col(RAW)));
+    }
+
+    /**
+     * {@link #repeated} from {@link #forStaging} rows: the same candidate groups among the rows that
+     * pass (only those can be copies), hashed from their typed values, which {@link #sameRowKey}
+     * hashes alike.
+     */
+    public static Dataset<Row> repeatedAmongStaged(TableSpec table, Dataset<Row> staged) {
+        String key = UNIQUE_KEYS.get(table.name());
+        return repeated(staged.filter(col(STAGED_HASH).isNotNull()), col(STAGED_HASH), key == null ? null : col(key));
+    }
+
+    private static Dataset<Row> repeated(Dataset<Row> rows, Column hash, Column key) {
+        Dataset<Row> hashes = rows.groupBy(hash.as(CONTENT_HASH)).count()
                 .filter(col("count").gt(1))
                 .select(col(CONTENT_HASH), lit(null).cast(DataTypes.StringType).as(REPEATED_KEY));
-        String key = UNIQUE_KEYS.get(table.name());
         if (key == null) {
             return hashes;
         }
-        return hashes.unionByName(stringRows.groupBy(clean(col(key).cast(DataTypes.StringType)).as(REPEATED_KEY))
+        return hashes.unionByName(rows.groupBy(key.as(REPEATED_KEY))
                 .count().filter(col("count").gt(1).and(col(REPEATED_KEY).isNotNull()))
                 .select(lit(null).cast(DataTypes.LongType).as(CONTENT_HASH), col(REPEATED_KEY)));
     }
@@ -274,15 +304,23 @@ public final class RowValidation {
                 .select(col(SOURCE_LINE), col(REJECT_COLUMN), col(REJECT_REASON));
     }
 
-    /** {@code checked} with the {@link #duplicateMarks} applied: the validated rows. */
+    /**
+     * {@code checked} with the {@link #duplicateMarks} applied: the validated rows. Marks may
+     * carry the marked rows' {@code raw} line, for checked rows staged without it ({@link #forStaging}).
+     */
     public static Dataset<Row> withDuplicates(Dataset<Row> checked, Dataset<Row> marks) {
         String markColumn = "_dup_column";
         String markReason = "_dup_reason";
+        String markRaw = "_dup_raw";
+        boolean rawInMarks = List.of(marks.columns()).contains(RAW);
         Dataset<Row> m = marks.select(col(SOURCE_LINE), col(REJECT_COLUMN).as(markColumn),
-                col(REJECT_REASON).as(markReason));
+                col(REJECT_REASON).as(markReason),
+                (rawInMarks ? col(RAW) : lit(null).cast(DataTypes.StringType)).as(markRaw));
         List<Column> out = new ArrayList<>();
         for (String c : checked.columns()) {
-            if (c.equals(REJECT_COLUMN)) {
+            if (c.equals(RAW)) {
+                out.add(coalesce(col(RAW), col(markRaw)).as(c));
+            } else if (c.equals(REJECT_COLUMN)) {
                 out.add(when(col(markReason).isNotNull(), col(markColumn)).otherwise(col(REJECT_COLUMN)).as(c));
             } else if (c.equals(REJECT_REASON)) {
                 out.add(coalesce(col(markReason), col(REJECT_REASON)).as(c));

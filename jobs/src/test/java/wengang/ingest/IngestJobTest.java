@@ -108,6 +108,8 @@ class IngestJobTest {
                 "contributions|contributions.csv|3|person_id|BAD_ID",
                 "contributions|contributions.csv|5|null|DUPLICATE_ROW");
         assertThat(rejects.get(1).<String>getAs("raw")).startsWith(badChecksum(HUANG) + ",黄丽,");
+        assertThat(rejects.get(2).<String>getAs("raw")).as("a copy's raw line, read from the file again")
+                .isEqualTo(CONTRIBUTIONS.lines().toList().get(4));
 
         // 2. the same folder again: nothing new
         Map<String, Long> before = IngestJob.currentVersions(spark, wh);

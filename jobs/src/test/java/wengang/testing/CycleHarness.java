@@ -70,8 +70,19 @@ public final class CycleHarness {
         }
     }
 
+    // a result's claim months and decisions, collected once: each collect runs the whole cycle
+    // plan again, and a rule test asks about several claims of one result
+    private static final Map<CycleResult, Map<String, Map<Integer, Month>>> MONTHS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private static final Map<CycleResult, Map<String, Row>> DECISIONS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     /** claim_id → month → shown month. */
     public static Map<String, Map<Integer, Month>> months(CycleResult r) {
+        return MONTHS.computeIfAbsent(r, CycleHarness::collectMonths);
+    }
+
+    private static Map<String, Map<Integer, Month>> collectMonths(CycleResult r) {
         Map<String, Map<Integer, Month>> out = new TreeMap<>();
         for (Row row : r.claimMonths().select(Columns.CLAIM_ID, Columns.MONTH, Columns.STATUS, Columns.AMOUNT, Columns.REASON)
                 .collectAsList()) {
@@ -91,6 +102,10 @@ public final class CycleHarness {
 
     /** claim_id → row of claim_decisions (decision, approved_amount, reasons). */
     public static Map<String, Row> decisions(CycleResult r) {
+        return DECISIONS.computeIfAbsent(r, CycleHarness::collectDecisions);
+    }
+
+    private static Map<String, Row> collectDecisions(CycleResult r) {
         Map<String, Row> out = new TreeMap<>();
         for (Row row : r.claimDecisions().select(Columns.CLAIM_ID, Columns.DECISION, Columns.APPROVED_AMOUNT, Columns.REASONS)
                 .collectAsList()) {

@@ -134,6 +134,15 @@ public final class Location {
         return s != null && s.isFile();
     }
 
+    /** When this file or folder last changed (a folder: an entry added or removed), in epoch milliseconds. */
+    public long modifiedAt() {
+        FileStatus s = status();
+        if (s == null) {
+            throw new UncheckedIOException(new FileNotFoundException(this + " does not exist"));
+        }
+        return s.getModificationTime();
+    }
+
     public long length() {
         FileStatus s = status();
         if (s == null) {

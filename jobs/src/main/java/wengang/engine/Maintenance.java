@@ -12,13 +12,16 @@ import org.apache.spark.sql.SparkSession;
  * retention (so Delta's own log clean-up keeps the same period), then vacuumed: files that
  * no version of the period reads are removed. Every cycle recorded within the period stays
  * reproducible ({@code verify --replay}: time travel to the versions it read); older ones
- * are not, which {@code verify --replay} then says.
+ * are not, which {@code verify --replay} then says. The intermediate results a run that died left
+ * under {@code _checkpoints} (a day old) are removed too.
  */
 public final class Maintenance {
     /** Spark setting (conf/wengang.conf) holding the retention in days. */
     public static final String RETENTION_DAYS = "spark.wengang.maintain.retentionDays";
     /** Delta refuses to vacuum with less than a week's retention (readers of recent versions). */
     public static final int MIN_RETENTION_DAYS = 7;
+    /** How long a run's folder of intermediate results stays unchanged before it counts as left over. */
+    static final java.time.Duration LEFT_OVER_AFTER = java.time.Duration.ofDays(1);
     private static final List<String> LAYERS = List.of("bronze", "silver", "gold", "meta");
 
     private Maintenance() {}
@@ -53,7 +56,29 @@ public final class Maintenance {
             }
             out.add(new TableUpkeep(name, removable));
         }
+        long leftOver = leftOverResults(w, dryRun, System.currentTimeMillis());
+        if (leftOver > 0) {
+            out.add(new TableUpkeep(Materialised.CHECKPOINTS, leftOver));
+        }
         return out;
+    }
+
+    /**
+     * Files of the intermediate results ({@link Materialised}) of runs that died, removed (or, dry,
+     * counted): every {@code _checkpoints/<application id>} folder unchanged for {@link #LEFT_OVER_AFTER}
+     * (a living run adds or removes its results within minutes; an ingest's hold a file's rows).
+     */
+    static long leftOverResults(Warehouse w, boolean dryRun, long now) {
+        long files = 0;
+        for (Location run : w.root().resolve(Materialised.CHECKPOINTS).list()) {
+            if (now - run.modifiedAt() >= LEFT_OVER_AFTER.toMillis()) {
+                files += run.files().size();
+                if (!dryRun) {
+                    run.delete();
+                }
+            }
+        }
+        return files;
     }
 
     /** Every Delta table of the warehouse (a folder with a _delta_log), by layer and name. */

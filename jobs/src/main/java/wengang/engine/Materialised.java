@@ -43,15 +43,33 @@ public final class Materialised {
         }
     }
 
-    /**
-     * Frees what {@link #kept} holds for {@code d} now rather than when Spark's cleaner next runs
-     * (a CSV file's checked rows are the size of the file): the blocks of a local checkpoint.
-     * A reliable checkpoint's files go with {@link #removeCheckpoints}.
-     */
-    public static void release(Dataset<Row> d) {
-        if (d.queryExecution().logical() instanceof org.apache.spark.sql.execution.LogicalRDD kept) {
-            kept.rdd().unpersist(false);
+    /** A result kept as files ({@link #keptAsFiles}): its rows, read from the files, and the folder to remove. */
+    public record Files(Dataset<Row> rows, Location folder) {
+        /** Removes the files (when the result is no longer read; also after a failure). */
+        public void release() {
+            folder.delete();
+            Location run = folder.parent();
+            if (run.list().isEmpty()) {
+                run.delete(); // nothing else of this run kept there: no empty folder left behind
+            }
         }
+    }
+
+    /**
+     * {@code d} computed once and written as Parquet under the warehouse, in
+     * {@code _checkpoints/<application id>/<name>-<random>}, then read from there: for a result the
+     * size of an input file (a CSV file's lines, split into their fields), which block managers
+     * would hold as rows and spill one by one, and which later queries read a few columns of.
+     * Works alike on a cluster (the warehouse is shared). {@link Files#release} removes the files;
+     * a run that dies leaves them under its application id, where nothing reads them again
+     * ({@code wengang maintain} removes such folders once they are a day old).
+     */
+    public static Files keptAsFiles(Warehouse warehouse, String name, Dataset<Row> d) {
+        SparkSession spark = d.sparkSession();
+        Location folder = warehouse.root().resolve(CHECKPOINTS).resolve(spark.sparkContext().applicationId())
+                .resolve(name + "-" + java.util.UUID.randomUUID());
+        d.write().parquet(folder.uri());
+        return new Files(spark.read().parquet(folder.uri()), folder);
     }
 
     /** On a cluster, keeps this run's checkpoints under {@code warehouse}; in local mode nothing to do. */

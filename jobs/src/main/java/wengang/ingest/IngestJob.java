@@ -54,17 +54,23 @@ import wengang.schemas.Tables;
  * <p>The steps are pure transforms ({@link CsvLines#parse}, {@link TableRows#asText},
  * {@link RowValidation#check}, {@link RowValidation#repeated},
  * {@link RowValidation#duplicateMarks}, {@link RowValidation#withDuplicates}); this class
- * only reads, counts and writes. A CSV file is decoded once to count its lines and once to
- * split and check them; the checked rows are kept (raw lines only of rejected rows) and every
- * later step reads them: repeated rows (8 bytes a row move), the bronze write, the rejects (a
- * copy's raw line is read from the file again, when there are copies). A Parquet or Delta
- * input is not kept: each step reads it again (columnar), the raw text made for rejects alone.
+ * only reads, counts and writes. A CSV file is decoded once to count its lines and once more to
+ * split them into columnar files under the warehouse ({@link Materialised#keptAsFiles}, removed
+ * after the file); from there, as from a Parquet or Delta input, a file's rows are read once to
+ * find repeated rows (8 bytes a row move) and once to write the accepted rows; rejected rows,
+ * usually few, are read again when there are any. Repeated-row groups and copies, when few,
+ * are broadcast to the file's rows rather than the rows shuffled to meet them.
  */
 public final class IngestJob {
     private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
     private static final Pattern COMMIT_FILE = Pattern.compile("\\d{20}\\.json");
     /** The key of the rejects table in {@link #currentVersions}. */
     public static final String REJECTS_KEY = "_rejects";
+    /**
+     * Repeated-row groups or copies up to this many are sent to every task rather than the whole
+     * file shuffled to meet them (a few hashes and line numbers: at most some tens of MB).
+     */
+    private static final long BROADCAST_ROWS = 1_000_000;
     private static final String EXCLUDED_RULES = "spark.sql.optimizer.excludedRules";
     private static final String KEEP_FILTERS_IN_PLACE = "org.apache.spark.sql.catalyst.optimizer.PushDownPredicates,"
             + "org.apache.spark.sql.catalyst.optimizer.PushPredicateThroughNonJoin,"
@@ -224,35 +230,34 @@ public final class IngestJob {
         // trims per contributions row instead of 13, three times the cost of the whole
         // read. So the file's queries run with filters kept where they are written.
         spark.conf().set(EXCLUDED_RULES, KEEP_FILTERS_IN_PLACE + (excluded.isEmpty() ? "" : "," + excluded));
+        Materialised.Files staged = null;
         try {
             progress.step("counting rows");
             StringRows rows = stringRows(spark, source);
             long read = rows.read();
-            Dataset<Row> checked = RowValidation.check(table, rows.rows(), runDate);
-            Dataset<Row> repeated;
-            boolean text = source.format() == InputFormat.CSV || source.format() == InputFormat.DEFAULT;
-            if (text) {
-                // a text file is decoded, split and checked once: every query below reads the
-                // checked rows (raw lines only of rejected ones) instead of parsing the file again
-                progress.step("decoding and checking " + read + " rows");
-                checked = Materialised.kept(RowValidation.forStaging(table, checked));
-                progress.step("looking for duplicate rows (" + read + " rows)");
-                repeated = Materialised.kept(RowValidation.repeatedAmongStaged(table, checked));
-            } else {
-                // a columnar file is not kept: each query below reads it again (columnar, fast)
-                // and keeps only what it needs, so the raw text is made for rejects alone
-                progress.step("looking for duplicate rows (" + read + " rows)");
-                repeated = Materialised.kept(RowValidation.repeated(table, rows.rows()));
+            Dataset<Row> stringRows = rows.rows();
+            if (source.format() == InputFormat.CSV || source.format() == InputFormat.DEFAULT) {
+                // a text file is decoded and split once, into columnar files that every query below
+                // reads as it would read a Parquet input, instead of decoding the file for each
+                progress.step("decoding and splitting " + read + " lines");
+                staged = Materialised.keptAsFiles(warehouse, "ingest-" + table.name(),
+                        RowValidation.withRowHash(table, stringRows));
+                stringRows = staged.rows();
             }
+            // nothing more is kept: each query below reads the rows again (columnar, fast) and
+            // keeps only what it needs, so the raw text is read for rejects alone
+            Dataset<Row> checked = RowValidation.check(table, stringRows, runDate);
+            progress.step("looking for duplicate rows (" + read + " rows)");
+            Dataset<Row> repeated = Materialised.kept(RowValidation.repeated(table, stringRows));
             long repeatedGroups = repeated.count();
             Dataset<Row> marks = spark.createDataFrame(List.of(), RowValidation.DUPLICATE_MARKS);
             if (repeatedGroups > 0) {
                 progress.step("comparing the rows of " + repeatedGroups + " groups that may be copies");
-                marks = RowValidation.duplicateMarks(table, checked, repeated);
-                if (text) {
-                    marks = withRawLines(marks, rows.rows());
-                }
-                marks = Materialised.kept(marks);
+                // only the rows that may be copies are checked here: the whole file is checked once, when written
+                Dataset<Row> groups = smallBroadcast(repeated, repeatedGroups);
+                marks = Materialised.kept(RowValidation.duplicateMarks(table,
+                        RowValidation.check(table, RowValidation.mayBeCopies(table, stringRows, groups), runDate), groups));
+                marks = smallBroadcast(marks, marks.count());
             }
             Dataset<Row> validated = RowValidation.withDuplicates(checked, marks);
             long accepted;
@@ -291,13 +296,13 @@ public final class IngestJob {
                 throw new IllegalStateException("ingest lost rows of " + fileLabel + ": read " + read
                         + ", accepted " + accepted + " + rejected " + rejected);
             }
-            if (text) {
-                Materialised.release(checked);
-            }
             progress.done();
             return new FileIngest(table.name(), fileLabel, format, sha, read, accepted, rejected,
                     version, true, reasons);
         } finally {
+            if (staged != null) {
+                staged.release();
+            }
             spark.conf().set(EXCLUDED_RULES, excluded);
             spark.sparkContext().setJobDescription(null);
         }
@@ -332,15 +337,9 @@ public final class IngestJob {
         return DeltaTable.forPath(spark, deltaPath).history(1).select(column).head();
     }
 
-    /**
-     * The raw line of each marked row, from the file's lines (the checked rows of a text file keep
-     * raw lines only of rows rejected by the checks): one more read of the file, when it has copies.
-     */
-    private static Dataset<Row> withRawLines(Dataset<Row> marks, Dataset<Row> stringRows) {
-        Dataset<Row> lines = stringRows.select(col(RowValidation.LINE).as(RowValidation.SOURCE_LINE),
-                col(RowValidation.RAW));
-        return marks.join(lines.join(broadcast(marks.select(RowValidation.SOURCE_LINE)), RowValidation.SOURCE_LINE),
-                RowValidation.SOURCE_LINE);
+    /** Rows joined to a whole file: broadcast when few (a kept result has no size Spark knows), else shuffled. */
+    private static Dataset<Row> smallBroadcast(Dataset<Row> rows, long count) {
+        return count <= BROADCAST_ROWS ? broadcast(rows) : rows;
     }
 
     /** The source as string rows (line, raw, malformed and the contract columns) and how many were read. */

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_replace;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.upper;
@@ -139,8 +138,8 @@ public final class RowValidation {
     public static final String CONTENT_HASH = "content_hash";
     public static final String REPEATED_KEY = "repeated_key";
 
-    /** {@link #forStaging}'s column: the row's {@link #sameRowKey}, for rows that pass. */
-    private static final String STAGED_HASH = "_row_hash";
+    /** {@link #withRowHash}'s column. */
+    private static final String ROW_HASH = "_row_hash";
     private static final String TEXT_PREFIX = "_t_";
     private static final String REASON_PREFIX = "_r_";
 
@@ -157,8 +156,9 @@ public final class RowValidation {
      * steps with the small intermediate results materialised ({@link IngestJob}).
      */
     public static Dataset<Row> validate(TableSpec table, Dataset<Row> stringRows, LocalDate runDate) {
-        Dataset<Row> checked = check(table, stringRows, runDate);
-        return withDuplicates(checked, duplicateMarks(table, checked, repeated(table, stringRows)));
+        Dataset<Row> repeated = repeated(table, stringRows);
+        Dataset<Row> mayBeCopies = check(table, mayBeCopies(table, stringRows, repeated), runDate);
+        return withDuplicates(check(table, stringRows, runDate), duplicateMarks(table, mayBeCopies, repeated));
     }
 
     /** {@link #check(TableSpec, Dataset, LocalDate)} with today ({@link ResidentId#today()}) as the run's date. */
@@ -226,42 +226,15 @@ public final class RowValidation {
      * province's contributions are neither checked twice nor shuffled whole.
      */
     public static Dataset<Row> repeated(TableSpec table, Dataset<Row> stringRows) {
-        String key = UNIQUE_KEYS.get(table.name());
-        return repeated(stringRows, sameRowKey(table), key == null ? null : clean(col(key).cast(DataTypes.StringType)));
-    }
-
-    /**
-     * {@link #check} output made to be computed once and read by every later step of a file
-     * ({@link #repeatedAmongStaged}, {@link #duplicateMarks}, {@link #withDuplicates}, the
-     * bronze write, the rejects): each passing row's {@link #sameRowKey} in {@code _row_hash},
-     * and the raw line only where the row is already rejected (most rows pass, and the raw line
-     * is the largest column). The raw line of a row found later to be a copy is taken from the
-     * file again ({@link #withDuplicates} with a {@code raw} column in the marks).
-     */
-    public static Dataset<Row> forStaging(TableSpec table, Dataset<Row> checked) {
-        Column passing = col(REJECT_REASON).isNull();
-        return checked.withColumn(STAGED_HASH, when(passing, sameRowKey(table)))
-                .withColumn(RAW, when(not(passing), col(RAW)));
-    }
-
-    /**
-     * {@link #repeated} from {@link #forStaging} rows: the same candidate groups among the rows that
-     * pass (only those can be copies), hashed from their typed values, which {@link #sameRowKey}
-     * hashes alike.
-     */
-    public static Dataset<Row> repeatedAmongStaged(TableSpec table, Dataset<Row> staged) {
-        String key = UNIQUE_KEYS.get(table.name());
-        return repeated(staged.filter(col(STAGED_HASH).isNotNull()), col(STAGED_HASH), key == null ? null : col(key));
-    }
-
-    private static Dataset<Row> repeated(Dataset<Row> rows, Column hash, Column key) {
-        Dataset<Row> hashes = rows.groupBy(hash.as(CONTENT_HASH)).count()
+        Dataset<Row> hashes = stringRows.groupBy(rowHash(table, stringRows)
+                        .as(CONTENT_HASH)).count()
                 .filter(col("count").gt(1))
                 .select(col(CONTENT_HASH), lit(null).cast(DataTypes.StringType).as(REPEATED_KEY));
+        String key = UNIQUE_KEYS.get(table.name());
         if (key == null) {
             return hashes;
         }
-        return hashes.unionByName(rows.groupBy(key.as(REPEATED_KEY))
+        return hashes.unionByName(stringRows.groupBy(clean(col(key).cast(DataTypes.StringType)).as(REPEATED_KEY))
                 .count().filter(col("count").gt(1).and(col(REPEATED_KEY).isNotNull()))
                 .select(lit(null).cast(DataTypes.LongType).as(CONTENT_HASH), col(REPEATED_KEY)));
     }
@@ -274,6 +247,37 @@ public final class RowValidation {
      * ({@link #repeated}) points at are compared, value by value: a hash collision costs
      * a comparison, never a wrong reject.
      */
+    /**
+     * String rows with their {@link #sameRowKey} as a column, for rows kept to be read several
+     * times (a CSV file's split lines): {@link #repeated} and {@link #mayBeCopies} then read it
+     * instead of hashing every row again.
+     */
+    public static Dataset<Row> withRowHash(TableSpec table, Dataset<Row> stringRows) {
+        return stringRows.withColumn(ROW_HASH, sameRowKey(table));
+    }
+
+    private static Column rowHash(TableSpec table, Dataset<Row> stringRows) {
+        return List.of(stringRows.columns()).contains(ROW_HASH) ? col(ROW_HASH) : sameRowKey(table);
+    }
+
+    /**
+     * The string rows {@link #duplicateMarks} may mark: those whose {@link #sameRowKey} (or unique
+     * key) is among {@code repeated}. Checking these alone finds the same copies as checking the
+     * whole file (a passing row's hash from its text equals the hash of its typed values), so a
+     * file's rows are checked once, for the bronze write, and not also to look for copies.
+     */
+    public static Dataset<Row> mayBeCopies(TableSpec table, Dataset<Row> stringRows, Dataset<Row> repeated) {
+        Dataset<Row> byContent = stringRows.join(repeated.select(CONTENT_HASH).filter(col(CONTENT_HASH).isNotNull()),
+                rowHash(table, stringRows).equalTo(col(CONTENT_HASH)), "left_semi");
+        String key = UNIQUE_KEYS.get(table.name());
+        if (key == null) {
+            return byContent;
+        }
+        return byContent.unionByName(stringRows.join(repeated.select(REPEATED_KEY).filter(col(REPEATED_KEY).isNotNull()),
+                clean(col(key).cast(DataTypes.StringType)).equalTo(col(REPEATED_KEY)), "left_semi"))
+                .dropDuplicates(LINE);
+    }
+
     public static Dataset<Row> duplicateMarks(TableSpec table, Dataset<Row> checked, Dataset<Row> repeated) {
         Dataset<Row> passing = checked.filter(col(REJECT_REASON).isNull());
         Dataset<Row> candidates = passing.join(repeated.select(CONTENT_HASH).filter(col(CONTENT_HASH).isNotNull()),
@@ -304,23 +308,15 @@ public final class RowValidation {
                 .select(col(SOURCE_LINE), col(REJECT_COLUMN), col(REJECT_REASON));
     }
 
-    /**
-     * {@code checked} with the {@link #duplicateMarks} applied: the validated rows. Marks may
-     * carry the marked rows' {@code raw} line, for checked rows staged without it ({@link #forStaging}).
-     */
+    /** {@code checked} with the {@link #duplicateMarks} applied: the validated rows. */
     public static Dataset<Row> withDuplicates(Dataset<Row> checked, Dataset<Row> marks) {
         String markColumn = "_dup_column";
         String markReason = "_dup_reason";
-        String markRaw = "_dup_raw";
-        boolean rawInMarks = List.of(marks.columns()).contains(RAW);
         Dataset<Row> m = marks.select(col(SOURCE_LINE), col(REJECT_COLUMN).as(markColumn),
-                col(REJECT_REASON).as(markReason),
-                (rawInMarks ? col(RAW) : lit(null).cast(DataTypes.StringType)).as(markRaw));
+                col(REJECT_REASON).as(markReason));
         List<Column> out = new ArrayList<>();
         for (String c : checked.columns()) {
-            if (c.equals(RAW)) {
-                out.add(coalesce(col(RAW), col(markRaw)).as(c));
-            } else if (c.equals(REJECT_COLUMN)) {
+            if (c.equals(REJECT_COLUMN)) {
                 out.add(when(col(markReason).isNotNull(), col(markColumn)).otherwise(col(REJECT_COLUMN)).as(c));
             } else if (c.equals(REJECT_REASON)) {
                 out.add(coalesce(col(markReason), col(REJECT_REASON)).as(c));

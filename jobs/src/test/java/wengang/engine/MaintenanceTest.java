@@ -51,6 +51,27 @@ class MaintenanceTest {
                 .containsEntry("delta.deletedFileRetentionDuration", "interval 7 days");
     }
 
+    /** A CSV ingest keeps a file's checked rows under _checkpoints/<application id>: a run that died leaves them. */
+    @Test
+    void intermediateResultsOfARunThatDiedAreRemovedOnceADayOld() throws Exception {
+        Warehouse w = new Warehouse(Location.local(dir.resolve("wh-left")));
+        spark.range(3).toDF("n").write().format("delta").save(w.bronze("registry"));
+        Path dead = dir.resolve("wh-left").resolve("_checkpoints").resolve("local-1").resolve("ingest-contributions-x");
+        Path living = dir.resolve("wh-left").resolve("_checkpoints").resolve("local-2").resolve("ingest-claims-y");
+        Files.createDirectories(dead);
+        Files.createDirectories(living);
+        Files.write(dead.resolve("part-0.parquet"), new byte[] {1});
+        Files.write(living.resolve("part-0.parquet"), new byte[] {1});
+        Files.setLastModifiedTime(dead.getParent(), FileTime.from(Instant.now().minus(2, ChronoUnit.DAYS)));
+
+        assertThat(Maintenance.run(spark, w, 7, true)).contains(new Maintenance.TableUpkeep("_checkpoints", 1));
+        assertThat(dead).as("a dry run removes nothing").exists();
+        assertThat(Maintenance.run(spark, w, 7, false)).containsExactly(
+                new Maintenance.TableUpkeep("bronze/registry", 0), new Maintenance.TableUpkeep("_checkpoints", 1));
+        assertThat(dead.getParent()).doesNotExist();
+        assertThat(living).as("a run changed within the day may still be reading it").exists();
+    }
+
     @Test
     void aRetentionShorterThanAWeekIsRefused() {
         assertThatThrownBy(() -> Maintenance.run(spark, new Warehouse(Location.local(dir.resolve("wh"))), 3, false))

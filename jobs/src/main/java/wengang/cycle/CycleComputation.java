@@ -117,7 +117,7 @@ public final class CycleComputation {
         Dataset<Row> fulfilment = checkpoint.apply(
                 TargetFulfilment.build(contributions, registryPersons, s.quotas(), s.cityNames(), rules));
         Dataset<Row> fulfilmentMonthly = checkpoint.apply(TargetFulfilment.monthly(fulfilment, contributions,
-                registryPersons, s.quotas(), s.cityNames(), rules, cycle));
+                registryPersons, s.quotas(), s.cityNames(), rules, cycle, checkpoint));
         ScreeningInputs screening = new ScreeningInputs(contributions, s.employers(), s.registry(), claims, grants,
                 s.cards(), monthEligibility, settled.claimMonths(), decisions);
         return new CycleResult(cycle, paymentCycle, monthEligibility, settled.claimMonths(), decisions,

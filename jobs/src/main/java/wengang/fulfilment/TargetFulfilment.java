@@ -2,6 +2,7 @@ package wengang.fulfilment;
 
 import static org.apache.spark.sql.functions.*;
 
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -78,14 +79,27 @@ public final class TargetFulfilment {
      */
     public static Dataset<Row> monthly(Dataset<Row> yearly, Dataset<Row> visibleContributions, Dataset<Row> registryPersons,
                                        Dataset<Row> quotas, Dataset<Row> cityNames, Rules rules, int cycle) {
+        return monthly(yearly, visibleContributions, registryPersons, quotas, cityNames, rules, cycle,
+                UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #monthly(Dataset, Dataset, Dataset, Dataset, Dataset, Rules, int)}, with {@code keep}
+     * applied to each person's city per month, which three branches of the query read: the job
+     * passes a materialising checkpoint, so the contributions are read for it once, not once a branch
+     * (a 10^7-row province: twelve scans of the narrowed contributions, 15 s of CPU, before).
+     */
+    public static Dataset<Row> monthly(Dataset<Row> yearly, Dataset<Row> visibleContributions, Dataset<Row> registryPersons,
+                                       Dataset<Row> quotas, Dataset<Row> cityNames, Rules rules, int cycle,
+                                       UnaryOperator<Dataset<Row>> keep) {
         String province = rules.provinceRegion();
         int judged = wengang.schemas.Months.plus(cycle, -1);
         // one city per person and month: the higher base, then the smaller region code (as the yearly count)
-        Dataset<Row> perMonth = counted(visibleContributions, registryPersons, rules)
+        Dataset<Row> perMonth = keep.apply(counted(visibleContributions, registryPersons, rules)
                 .withColumn("_rank", row_number().over(Window.partitionBy(Columns.PERSON_ID, Columns.MONTH)
                         .orderBy(col(Columns.BASE).desc(), col(Columns.REGION_CODE).asc())))
                 .filter(col("_rank").equalTo(1))
-                .select(Columns.PERSON_ID, Columns.YEAR, Columns.MONTH, Columns.REGION_CODE);
+                .select(Columns.PERSON_ID, Columns.YEAR, Columns.MONTH, Columns.REGION_CODE));
         Dataset<Row> lastMonth = perMonth.groupBy(Columns.YEAR).agg(max(Columns.MONTH).as("_data_last"))
                 .withColumn("_last", greatest(least(col(Columns.YEAR).multiply(100).plus(12), lit(judged)),
                         col("_data_last")))
